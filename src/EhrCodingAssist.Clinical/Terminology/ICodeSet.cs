@@ -1,0 +1,30 @@
+namespace EhrCodingAssist.Clinical.Terminology;
+
+/// <summary>One ICD-10-CM code of a given fiscal-year release.</summary>
+/// <param name="Code">Dotted code, e.g. "N17.9".</param>
+/// <param name="Billable">False for header (category/subcategory) codes.</param>
+/// <param name="ShortTitle">60-character short description, when the source has it.</param>
+/// <param name="LongTitle">Full description.</param>
+public sealed record IcdCode(string Code, bool Billable, string? ShortTitle, string LongTitle);
+
+/// <summary>A versioned ICD-10-CM code set (one fiscal year), loaded from official release files.</summary>
+public interface ICodeSet
+{
+    /// <summary>Human-readable version, e.g. "ICD-10-CM FY2025".</summary>
+    string Version { get; }
+
+    /// <summary>The fiscal year; FY N is effective 1 October N-1 to 30 September N.</summary>
+    int FiscalYear { get; }
+
+    /// <summary>Number of codes loaded.</summary>
+    int Count { get; }
+
+    /// <summary>Looks up a code, dotted or dotless, case-insensitive; null when absent.</summary>
+    IcdCode? Find(string code);
+
+    /// <summary>Codes that the given code excludes (Excludes1), inherited from its ancestors; dotted.</summary>
+    IReadOnlyList<string> Excludes1(string code);
+
+    /// <summary>Codes or titles matching the words or code prefix, best first.</summary>
+    IReadOnlyList<IcdCode> Search(string query, int limit = 20);
+}

@@ -1,0 +1,33 @@
+namespace EhrCodingAssist.Web;
+
+/// <summary>
+/// Builds the app. Program.cs and the sandbox launcher both call this, so the app runs the same way
+/// standalone, under the sandbox EHR and under WebApplicationFactory. One Add/Map extension per feature.
+/// </summary>
+public static class AppHost
+{
+    /// <summary>Creates the configured app; <paramref name="configure"/> lets a host add settings first.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    /// <summary>Registers every feature's services.</summary>
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+    }
+
+    /// <summary>Maps every feature's endpoints.</summary>
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+    }
+}
