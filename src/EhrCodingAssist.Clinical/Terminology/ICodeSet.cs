@@ -22,9 +22,34 @@ public interface ICodeSet
     /// <summary>Looks up a code, dotted or dotless, case-insensitive; null when absent.</summary>
     IcdCode? Find(string code);
 
-    /// <summary>Codes that the given code excludes (Excludes1), inherited from its ancestors; dotted.</summary>
+    /// <summary>
+    /// Codes that the given code excludes (Excludes1), inherited from its ancestors; dotted. Each entry stands for
+    /// that code and all its descendants (the tabular's "E10.-").
+    /// </summary>
     IReadOnlyList<string> Excludes1(string code);
 
     /// <summary>Codes or titles matching the words or code prefix, best first.</summary>
     IReadOnlyList<IcdCode> Search(string query, int limit = 20);
+
+    /// <summary>True when either code excludes the other (Excludes1, ancestors' notes included).</summary>
+    bool Excludes1Conflict(string first, string second)
+    {
+        var a = IcdCodes.ToDotless(first);
+        var b = IcdCodes.ToDotless(second);
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        return Covers(Excludes1(first), b) || Covers(Excludes1(second), a);
+
+        static bool Covers(IReadOnlyList<string> heads, string dotless) =>
+            heads.Any(h => dotless.StartsWith(h.Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True for a manifestation code, which may not be sequenced first. Defaults to false for sources without
+    /// tabular notes.
+    /// </summary>
+    bool IsManifestation(string code) => false;
 }

@@ -1,0 +1,78 @@
+namespace EhrCodingAssist.Clinical.Terminology.Import;
+
+/// <summary>Collects codes and notes from an importer, then freezes them into an <see cref="IcdCodeSet"/>.</summary>
+internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
+{
+    private readonly List<IcdCode> _codes = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CodeReference>> _excludes1 = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _codeFirst = new(StringComparer.Ordinal);
+
+    public int Count => _codes.Count;
+
+    public bool Contains(string dotless) => _index.ContainsKey(dotless);
+
+    /// <summary>Adds a code; returns false when it is already present.</summary>
+    public bool Add(string dotless, bool billable, string? shortTitle, string longTitle)
+    {
+        if (!_index.TryAdd(dotless, _codes.Count))
+        {
+            return false;
+        }
+
+        _codes.Add(new IcdCode(IcdCodes.ToDotted(dotless), billable, shortTitle, longTitle));
+        return true;
+    }
+
+    public void AddExcludes1(string dotless, IEnumerable<CodeReference> references)
+    {
+        if (!_excludes1.TryGetValue(dotless, out var list))
+        {
+            list = [];
+            _excludes1[dotless] = list;
+        }
+
+        list.AddRange(references);
+    }
+
+    public void MarkCodeFirst(string dotless) => _codeFirst.Add(dotless);
+
+    public IcdCodeSet Build()
+    {
+        var dotless = _codes.Select(c => c.Code.Replace(".", string.Empty, StringComparison.Ordinal)).ToArray();
+        var excludes = new Dictionary<int, string[]>();
+        foreach (var (code, references) in _excludes1)
+        {
+            if (_index.TryGetValue(code, out var i))
+            {
+                excludes[i] = references.SelectMany(r => Expand(r, dotless)).Distinct(StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        var codeFirst = _codeFirst.Where(_index.ContainsKey).Select(c => _index[c]).ToHashSet();
+        return new IcdCodeSet(fiscalYear, source, [.. _codes], dotless, new Dictionary<string, int>(_index, StringComparer.Ordinal), excludes, codeFirst);
+    }
+
+    /// <summary>
+    /// A single code stays as it is (it covers its descendants). A range becomes the codes of the start's length that lie
+    /// between start and end in tabular order (so "C43-C44" includes C4A); when an end is missing from the set, ordinal
+    /// comparison decides.
+    /// </summary>
+    private IEnumerable<string> Expand(CodeReference reference, string[] dotless)
+    {
+        if (reference.End is null)
+        {
+            return [reference.Start];
+        }
+
+        var level = reference.Start.Length;
+        if (_index.TryGetValue(reference.Start, out var from) && _index.TryGetValue(reference.End, out var to) && from <= to)
+        {
+            return dotless[from..(to + 1)].Where(c => c.Length == level);
+        }
+
+        return dotless.Where(c => c.Length == level
+            && string.CompareOrdinal(c, reference.Start) >= 0
+            && string.CompareOrdinal(c, reference.End) <= 0);
+    }
+}

@@ -1,0 +1,92 @@
+using EhrCodingAssist.Clinical.Terminology;
+
+namespace EhrCodingAssist.Clinical.Tests.Terminology;
+
+/// <summary>Against the full FY2025 data in ../shared/data/icd10cm.</summary>
+public sealed class FullCodeSetTests
+{
+    private static IcdCodeSet Set => TerminologyTestData.Full;
+
+    [Fact]
+    public void Load_SharedFolder_HasOfficialCounts()
+    {
+        Assert.Equal(2025, Set.FiscalYear);
+        Assert.Equal(97_584, Set.Count);
+        Assert.Equal(74_260, Set.BillableCount);
+    }
+
+    [Fact]
+    public void Find_DottedOrDotless_ReturnsBillableAndHeader()
+    {
+        Assert.True(Set.Find("E11.9")!.Billable);
+        Assert.True(Set.Find("e119")!.Billable);
+        Assert.False(Set.Find("E11")!.Billable);
+        Assert.False(Set.Find("I50.2")!.Billable);
+        Assert.Equal("Type 2 diabetes mellitus without complications", Set.Find("E11.9")!.LongTitle);
+        Assert.Null(Set.Find("E11.99"));
+        Assert.Null(Set.Find("CH04"));
+    }
+
+    [Fact]
+    public void Excludes1_ChildCode_InheritsCategoryNotes()
+    {
+        var excludes = Set.Excludes1("E11.9");
+
+        Assert.Contains("E10", excludes);
+        Assert.Contains("O24.4", excludes);
+        Assert.Contains("P70.2", excludes);
+        Assert.DoesNotContain("E11", excludes);
+    }
+
+    [Fact]
+    public void Excludes1_Range_ExpandsInTabularOrder()
+    {
+        // A40 Excludes1: neonatal (P36.0-P36.1); A41: T61-T62 style ranges elsewhere.
+        var excludes = Set.Excludes1("A40.9");
+
+        Assert.Contains("P36.0", excludes);
+        Assert.Contains("P36.1", excludes);
+        Assert.DoesNotContain("P36.2", excludes);
+    }
+
+    [Fact]
+    public void Excludes1Conflict_Type1AndType2Diabetes_IsSymmetric()
+    {
+        ICodeSet set = Set;
+
+        Assert.True(set.Excludes1Conflict("E11.9", "E10.65"));
+        Assert.True(set.Excludes1Conflict("E10.65", "E11.9"));
+        Assert.False(set.Excludes1Conflict("E11.9", "I10"));
+        Assert.False(set.Excludes1Conflict("E11.9", "E11.65"));
+    }
+
+    [Fact]
+    public void IsManifestation_InDiseasesClassifiedElsewhere_IsTrueOnlyForThose()
+    {
+        Assert.True(Set.IsManifestation("G63"));
+        Assert.True(Set.IsManifestation("F02.80"));
+        Assert.False(Set.IsManifestation("A41.9"));
+        Assert.False(Set.IsManifestation("N18.4"));
+        Assert.True(Set.HasCodeFirstNote("N18.4"));
+    }
+
+    [Fact]
+    public void Parent_SeventhCharacterCode_SkipsPlaceholders()
+    {
+        Assert.Equal("E11.6", Set.Parent("E11.65")!.Code);
+        Assert.Equal("E11", Set.Parent("E11.6")!.Code);
+        Assert.Null(Set.Parent("E11"));
+    }
+
+    [Fact]
+    public void Search_Words_ReturnsMatchingTitlesShortestFirst()
+    {
+        var hits = Set.Search("acute kidney failure", 5);
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Contains("kidney", h.LongTitle, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("N17", hits[0].Code);
+        Assert.Equal(20, Set.Search("S72").Count);
+        Assert.Equal("S72", Set.Search("S72")[0].Code);
+    }
+}
