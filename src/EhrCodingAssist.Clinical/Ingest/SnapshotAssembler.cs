@@ -63,9 +63,10 @@ public static class SnapshotAssembler
         }
 
         var snapshots = new List<EncounterSnapshot>(encounters.Count);
+        var links = new Links(patients, medications, byEncounter, byPatient, []);
         foreach (var index in encounters)
         {
-            snapshots.Add(Assemble(all, index, patients, medications, byEncounter, byPatient, asOf));
+            snapshots.Add(Assemble(all, index, links, asOf));
         }
 
         return snapshots;
@@ -81,14 +82,7 @@ public static class SnapshotAssembler
         return FromResources(BundleReferences.Resolve(bundle));
     }
 
-    private static EncounterSnapshot Assemble(
-        IReadOnlyList<Resource> all,
-        int encounterIndex,
-        Dictionary<string, Patient> patients,
-        Dictionary<string, Medication> medications,
-        Dictionary<string, List<int>> byEncounter,
-        Dictionary<string, List<int>> byPatient,
-        DateTimeOffset? asOf)
+    private static EncounterSnapshot Assemble(IReadOnlyList<Resource> all, int encounterIndex, Links links, DateTimeOffset? asOf)
     {
         var encounter = (Encounter)all[encounterIndex];
         var warnings = new List<string>();
@@ -99,18 +93,18 @@ public static class SnapshotAssembler
             warnings.Add($"Encounter/{encounter.Id} has no Patient subject");
             patientKey = null;
         }
-        else if (!patients.TryGetValue(patientKey, out patient))
+        else if (!links.Patients.TryGetValue(patientKey, out patient))
         {
             warnings.Add($"{patientKey} was not found in the input");
         }
 
         var members = new SortedSet<int>();
-        if (byEncounter.TryGetValue("Encounter/" + encounter.Id, out var linked))
+        if (links.ByEncounter.TryGetValue("Encounter/" + encounter.Id, out var linked))
         {
             members.UnionWith(linked);
         }
 
-        if (patientKey is not null && byPatient.TryGetValue(patientKey, out var patientLinked))
+        if (patientKey is not null && links.ByPatient.TryGetValue(patientKey, out var patientLinked))
         {
             members.UnionWith(patientLinked);
         }
@@ -125,7 +119,14 @@ public static class SnapshotAssembler
             included.Add(resource);
             if (resource is DocumentReference document && !string.IsNullOrEmpty(document.Id))
             {
-                var text = NoteTextDecoder.Decode(document, out var warning);
+                // A patient's notes are shared by all its encounters: decode each once per call.
+                if (!links.Notes.TryGetValue(i, out var decoded))
+                {
+                    decoded.Text = NoteTextDecoder.Decode(document, out decoded.Warning);
+                    links.Notes[i] = decoded;
+                }
+
+                var (text, warning) = decoded;
                 if (text is not null)
                 {
                     notes.TryAdd(document.Id, text);
@@ -138,7 +139,7 @@ public static class SnapshotAssembler
 
             if (resource.TryGetValue("medication", out var medication) && medication is ResourceReference medicationReference
                 && ReferenceKey.Normalize(medicationReference.Reference) is { } medicationKey
-                && medications.TryGetValue(medicationKey, out var medicationResource) && addedMedications.Add(medicationKey))
+                && links.Medications.TryGetValue(medicationKey, out var medicationResource) && addedMedications.Add(medicationKey))
             {
                 included.Add(medicationResource);
             }
@@ -148,6 +149,13 @@ public static class SnapshotAssembler
             ? new EncounterSnapshot { Encounter = encounter, Patient = patient, Resources = included, NoteTexts = notes, Warnings = warnings, AsOf = moment }
             : new EncounterSnapshot { Encounter = encounter, Patient = patient, Resources = included, NoteTexts = notes, Warnings = warnings };
     }
+
+    private sealed record Links(
+        Dictionary<string, Patient> Patients,
+        Dictionary<string, Medication> Medications,
+        Dictionary<string, List<int>> ByEncounter,
+        Dictionary<string, List<int>> ByPatient,
+        Dictionary<int, (string? Text, string? Warning)> Notes);
 
     private static void Index(Dictionary<string, List<int>> index, string key, int position)
     {

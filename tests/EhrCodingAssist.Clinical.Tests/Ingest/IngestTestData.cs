@@ -1,3 +1,4 @@
+using EhrCodingAssist.Clinical.Ingest;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -6,11 +7,9 @@ namespace EhrCodingAssist.Clinical.Tests.Ingest;
 /// <summary>Locates ../shared beside the repository and reads bundles from it.</summary>
 internal static class IngestTestData
 {
-    private static readonly FhirJsonDeserializer Deserializer = new();
-
     public static string SharedDirectory { get; } = FindShared();
 
-    public static Bundle ReadBundle(string path) => Deserializer.Deserialize<Bundle>(File.ReadAllText(path));
+    public static Bundle ReadBundle(string path) => FhirJsonInput.Deserializer.Deserialize<Bundle>(File.ReadAllText(path));
 
     private static string FindShared()
     {
