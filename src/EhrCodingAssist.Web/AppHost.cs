@@ -1,3 +1,5 @@
+using EhrCodingAssist.Web.Queries;
+
 namespace EhrCodingAssist.Web;
 
 /// <summary>
@@ -21,6 +23,7 @@ public static class AppHost
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddDocumentationQueries();
     }
 
     /// <summary>Maps every feature's endpoints.</summary>
@@ -29,5 +32,6 @@ public static class AppHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapDocumentationQueries();
     }
 }

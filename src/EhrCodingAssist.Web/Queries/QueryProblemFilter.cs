@@ -1,0 +1,34 @@
+using EhrCodingAssist.Web.Session;
+
+namespace EhrCodingAssist.Web.Queries;
+
+/// <summary>Requires a launched session and turns the feature's refusals into RFC 9457 problem details.</summary>
+internal sealed class QueryProblemFilter(ISmartSessionAccessor sessions) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (sessions.Current is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not launched", detail: "Launch the app from the EHR first.");
+        }
+
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (QueryProblemException ex)
+        {
+            var extensions = ex.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = ex.Errors } : null;
+            return TypedResults.Problem(statusCode: ex.Status, title: ex.Title, detail: ex.Message, extensions: extensions);
+        }
+        catch (RelaunchRequiredException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Relaunch required", detail: "The EHR session expired; relaunch the app from the EHR.");
+        }
+        catch (MissingScopeException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Missing scope", detail: $"The EHR refused the call; scope {ex.Scope ?? "(unknown)"} is needed.");
+        }
+    }
+}
