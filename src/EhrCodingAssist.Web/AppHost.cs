@@ -1,3 +1,6 @@
+using EhrCodingAssist.Web.Encounters;
+using EhrCodingAssist.Web.Pages;
+
 using EhrCodingAssist.Web.Queries;
 
 namespace EhrCodingAssist.Web;
@@ -23,6 +26,8 @@ public static class AppHost
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddEncounterSnapshots();
+        builder.AddEncounterPages();
         builder.AddDocumentationQueries();
     }
 
@@ -32,6 +37,7 @@ public static class AppHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapEncounterPages();
         app.MapDocumentationQueries();
     }
 }
