@@ -1,0 +1,39 @@
+using EhrCodingAssist.Clinical.Coding.Ncci;
+using EhrCodingAssist.Clinical.Coding.Reference;
+using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.Terminology;
+
+namespace EhrCodingAssist.Clinical.Coding;
+
+/// <summary>The versioned reference data the coding edits and the coder view use; tables left null are not checked.</summary>
+public sealed record CodingReferenceData
+{
+    /// <summary>ICD-10-CM code sets by fiscal year.</summary>
+    public required CodeSetRegistry IcdCodeSets { get; init; }
+
+    /// <summary>HCPCS Level II codes and modifiers.</summary>
+    public HcpcsCodeSet? Hcpcs { get; init; }
+
+    /// <summary>CPT: codes only unless the customer imported descriptors.</summary>
+    public CptCodeSet Cpt { get; init; } = CptCodeSet.CodesOnly;
+
+    /// <summary>NCCI procedure-to-procedure edits (the customer's CMS quarterly files).</summary>
+    public NcciPtpTable? Ptp { get; init; }
+
+    /// <summary>Medically unlikely edits (the customer's CMS quarterly file).</summary>
+    public MueTable? Mue { get; init; }
+
+    /// <summary>MS-DRG CC/MCC designations.</summary>
+    public CcMccTable? CcMcc { get; init; }
+
+    /// <summary>CMS-HCC V28 mapping.</summary>
+    public HccTable? Hcc { get; init; }
+
+    /// <summary>The CC/MCC and HCC weight of a diagnosis for the coder view (never for query text); null when neither applies.</summary>
+    public FinancialImpact? ImpactOf(string icdCode)
+    {
+        var severity = CcMcc?.Label(icdCode);
+        var hcc = Hcc?.Find(icdCode) is { Count: > 0 } list ? string.Join(", ", list.Select(h => h.Name)) : null;
+        return severity is null && hcc is null ? null : new FinancialImpact(severity, hcc);
+    }
+}

@@ -1,0 +1,47 @@
+using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.Terminology;
+
+namespace EhrCodingAssist.Clinical.Coding.Edits;
+
+/// <summary>The working set, its reference data and the code set that applies to its date of service.</summary>
+internal sealed class CodingEditContext(CodingWorkingSet workingSet, CodingReferenceData data)
+{
+    public CodingWorkingSet WorkingSet { get; } = workingSet;
+
+    public CodingReferenceData Data { get; } = data;
+
+    /// <summary>The ICD-10-CM set of the date of service's fiscal year, or null when not loaded.</summary>
+    public ICodeSet? IcdSet { get; } = data.IcdCodeSets.ForDate(workingSet.DateOfService);
+
+    /// <summary>Diagnoses in sequence order.</summary>
+    public IReadOnlyList<CodedDiagnosis> Diagnoses { get; } = [.. workingSet.Diagnoses.OrderBy(d => d.Sequence)];
+
+    /// <summary>The line's date of service.</summary>
+    public DateOnly DateOf(ServiceLine line) => line.ServiceDate ?? WorkingSet.DateOfService;
+
+    /// <summary>An ICD-10-CM code reference with its title from the active set.</summary>
+    public CodeRef Icd(string code)
+    {
+        var found = IcdSet?.Find(code);
+        return new CodeRef(CodeRef.Icd10Cm, found?.Code ?? code, found?.LongTitle);
+    }
+
+    /// <summary>A CPT or HCPCS code reference (CPT without display unless the customer imported descriptors).</summary>
+    public CodeRef Service(ServiceLine line) => line.System == ServiceCodeSystem.Cpt
+        ? new CodeRef(CodeRef.Cpt, line.Code, Data.Cpt.Descriptor(line.Code))
+        : new CodeRef(CodeRef.Hcpcs, line.Code, Data.Hcpcs?.Find(line.Code)?.ShortDescription);
+
+    /// <summary>Builds an edit finding.</summary>
+    public static Finding Edit(string rule, string title, string text, IReadOnlyList<CodeRef> codes, string source) => new()
+    {
+        Rule = rule,
+        RuleVersion = "1",
+        Kind = FindingKind.Edit,
+        Topic = "coding-edit",
+        Title = title,
+        Text = text,
+        Codes = codes,
+        Evidence = [],
+        Source = source,
+    };
+}
