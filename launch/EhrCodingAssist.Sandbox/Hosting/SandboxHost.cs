@@ -1,0 +1,103 @@
+using EhrCodingAssist.Sandbox.Auth;
+using EhrCodingAssist.Sandbox.Fhir;
+using EhrCodingAssist.Sandbox.Seed;
+
+namespace EhrCodingAssist.Sandbox.Hosting;
+
+/// <summary>
+/// Starts the sandbox EHR (and, unless <see cref="SandboxOptions.StartApp"/> is false, the app in-process via
+/// <c>EhrCodingAssist.Web.AppHost.Build</c>). Tests use it directly:
+/// <code>
+/// await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { EhrUrl = "http://127.0.0.1:0", AppUrl = "http://127.0.0.1:0", ConsoleLogging = false });
+/// // sandbox.Urls.LaunchLink("enc-sepsis", "cdi") → open in a browser; sandbox.IssueAccessToken() → call sandbox.Urls.FhirBase directly.
+/// </code>
+/// Port 0 picks a free loopback port; both addresses are chosen before either server starts, so the app is
+/// configured with the EHR's issuer and the EHR with the app's redirect URI and JWKS URL.
+/// </summary>
+public static partial class SandboxHost
+{
+    /// <summary>Starts the EHR (seeded) and optionally the app; dispose the result to stop both.</summary>
+    public static async Task<SandboxInstance> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        var ehrBase = FreePort.Resolve(options.EhrUrl);
+        var appBase = FreePort.Resolve(options.AppUrl);
+        var urls = new SandboxUrls
+        {
+            EhrBase = ehrBase,
+            AppBase = appBase,
+            ClientId = options.ClientId,
+            RedirectUris = options.RedirectUris ?? [appBase + "/callback"],
+            ClientJwksUrl = options.ClientJwksUrl ?? appBase + "/.well-known/jwks.json",
+        };
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(ehrBase);
+        if (!options.ConsoleLogging)
+        {
+            builder.Logging.ClearProviders();
+        }
+
+        builder.Services.AddSandbox(options, urls);
+        var ehr = builder.Build();
+        ehr.MapSandbox();
+
+        var logger = ehr.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SandboxHost));
+        if (!FreePort.IsLoopback(ehrBase) || !FreePort.IsLoopback(appBase))
+        {
+            LogNotLoopback(logger);
+        }
+
+        Seed(ehr.Services, options, logger);
+        await ehr.StartAsync(cancellationToken);
+
+        WebApplication? app = null;
+        if (options.StartApp)
+        {
+            app = EhrCodingAssist.Web.AppHost.Build([.. options.AppArgs], appBuilder =>
+            {
+                appBuilder.WebHost.UseUrls(appBase);
+                appBuilder.Configuration.AddInMemoryCollection(SandboxAppConfiguration.For(urls));
+                appBuilder.Configuration.AddInMemoryCollection(options.AppConfiguration);
+                if (!options.ConsoleLogging)
+                {
+                    appBuilder.Logging.ClearProviders();
+                }
+            });
+            await app.StartAsync(cancellationToken);
+        }
+
+        return new SandboxInstance(urls, ehr, app);
+    }
+
+    private static void Seed(IServiceProvider services, SandboxOptions options, ILogger logger)
+    {
+        var processor = services.GetRequiredService<TransactionProcessor>();
+        if (options.SeedSyntheticPatients)
+        {
+            processor.Process(SyntheticPatients.Build(DateTimeOffset.UtcNow), AccessGrant.Full);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SeedFolder))
+        {
+            var (loaded, skipped) = SeedFolderLoader.Load(options.SeedFolder, processor, logger);
+            LogSeedFolder(logger, loaded, skipped);
+        }
+
+        var count = services.GetRequiredService<ResourceStore>().Count;
+        LogSeeded(logger, count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sandbox is bound to a non-loopback address; it is a development tool with no real authentication.")]
+    private static partial void LogNotLoopback(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed folder: {Loaded} bundles loaded, {Skipped} skipped.")]
+    private static partial void LogSeedFolder(ILogger logger, int loaded, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox store holds {Count} resources.")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}
