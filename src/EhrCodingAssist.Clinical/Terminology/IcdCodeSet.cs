@@ -84,16 +84,21 @@ public sealed class IcdCodeSet : ICodeSet
     public bool HasCodeFirstNote(string code) => NoteHolder(code) >= 0;
 
     /// <summary>
-    /// A code is a manifestation when it or an ancestor carries a "Code first" note and the title of the code holding
-    /// the note says "classified elsewhere" (ICD-10-CM Official Guidelines I.A.13: manifestation codes usually read
-    /// "in diseases classified elsewhere"). "Code first" notes on other codes (A41 sepsis, N18 CKD) are sequencing
-    /// advice when applicable, not manifestations.
+    /// A code is a manifestation when it or an ancestor carries a "Code first" note and the title of the code or of
+    /// an ancestor says "classified elsewhere" (ICD-10-CM Official Guidelines I.A.13: manifestation codes usually read
+    /// "in diseases classified elsewhere"; D63.1 sits under D63 "Anemia in chronic diseases classified elsewhere").
+    /// "Code first" notes elsewhere (A41 sepsis, N18 CKD) are sequencing advice when applicable, not manifestations.
     /// </summary>
     public bool IsManifestation(string code)
     {
+        if (!HasCodeFirstNote(code))
+        {
+            return false;
+        }
+
         for (var i = IndexOf(code); i >= 0; i = _parent[i])
         {
-            if (_codeFirst.Contains(i) && _codes[i].LongTitle.Contains("classified elsewhere", StringComparison.OrdinalIgnoreCase))
+            if (_codes[i].LongTitle.Contains("classified elsewhere", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -65,6 +65,7 @@ public sealed class FullCodeSetTests
     {
         Assert.True(Set.IsManifestation("G63"));
         Assert.True(Set.IsManifestation("F02.80"));
+        Assert.True(Set.IsManifestation("D63.1"));
         Assert.False(Set.IsManifestation("A41.9"));
         Assert.False(Set.IsManifestation("N18.4"));
         Assert.True(Set.HasCodeFirstNote("N18.4"));
