@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace EhrCodingAssist.Clinical.Notes;
+
+/// <summary>
+/// Finds a set of phrases in note text and classifies each mention as affirmed, negated or hedged, in the spirit
+/// of NegEx/ConText: a trigger before the phrase (within a few words, same sentence, not across "but"/"however")
+/// or a post-trigger right after it ("… was ruled out", "… is suspected"). Immutable and thread-safe.
+/// </summary>
+public sealed partial class PhraseMatcher
+{
+    private const int WindowWords = 6;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    private readonly Regex _phrases;
+    private readonly string[] _phraseList;
+
+    /// <summary>Compiles the phrase set (case-insensitive, whole words).</summary>
+    public PhraseMatcher(IEnumerable<string> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        _phraseList = phrases.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(p => p.Length).ToArray();
+        if (_phraseList.Length == 0)
+        {
+            throw new ArgumentException("A phrase set needs at least one phrase.", nameof(phrases));
+        }
+
+        var alternation = string.Join('|', _phraseList.Select(p => Regex.Escape(p).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
+        _phrases = new Regex(@"(?<![\w])(?:" + alternation + @")(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    }
+
+    /// <summary>The phrases of the set.</summary>
+    public IReadOnlyList<string> Phrases => _phraseList;
+
+    /// <summary>Every mention of the set's phrases in <paramref name="text"/>, classified.</summary>
+    public IReadOnlyList<PhraseMention> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = new List<PhraseMention>();
+        foreach (Match m in _phrases.Matches(text))
+        {
+            var (sentenceStart, sentenceEnd) = SentenceAround(text, m.Index, m.Index + m.Length);
+            var before = text[sentenceStart..m.Index];
+            var after = text[(m.Index + m.Length)..sentenceEnd];
+            var status = Classify(before, after);
+            mentions.Add(new PhraseMention(m.Value, m.Index, status, text[sentenceStart..sentenceEnd].Trim()));
+        }
+
+        return mentions;
+    }
+
+    /// <summary>Classifies a mention from the text before it and after it in its sentence.</summary>
+    internal static MentionStatus Classify(string before, string after)
+    {
+        // Only the clause after the last termination term counts ("no fever but sepsis" affirms sepsis).
+        var terminations = Termination().Matches(before);
+        if (terminations.Count > 0)
+        {
+            var last = terminations[^1];
+            before = before[(last.Index + last.Length)..];
+        }
+
+        var window = LastWords(before, WindowWords);
+        var afterTerm = Termination().Match(after);
+        var afterWindow = FirstWords(afterTerm.Success ? after[..afterTerm.Index] : after, 5);
+
+        if (PseudoHedge().IsMatch(window))
+        {
+            return MentionStatus.Hedged;
+        }
+
+        if (PreNegation().IsMatch(window) || PostNegation().IsMatch(afterWindow))
+        {
+            return MentionStatus.Negated;
+        }
+
+        return PreHedge().IsMatch(window) || PostHedge().IsMatch(afterWindow) ? MentionStatus.Hedged : MentionStatus.Affirmed;
+    }
+
+    private static (int Start, int End) SentenceAround(string text, int from, int to)
+    {
+        var start = from;
+        while (start > 0 && !IsBoundary(text, start - 1))
+        {
+            start--;
+        }
+
+        var end = to;
+        while (end < text.Length && !IsBoundary(text, end))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    // A sentence ends at a newline, a semicolon, or . ! ? followed by whitespace (so "1.4" and "r/o" do not split).
+    private static bool IsBoundary(string text, int i)
+    {
+        var c = text[i];
+        if (c is '\n' or '\r' or ';')
+        {
+            return true;
+        }
+
+        return c is '.' or '!' or '?' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]));
+    }
+
+    private static string LastWords(string s, int n)
+    {
+        var words = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Skip(Math.Max(0, words.Length - n)));
+    }
+
+    private static string FirstWords(string s, int n) =>
+        string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(n));
+
+    [GeneratedRegex(@"\b(no|not|denies|denied|deny|without|negative\s+for|ruled\s+out|rules\s+out\s+for|free\s+of|absence\s+of|resolved|no\s+evidence\s+of|no\s+signs?\s+of|never\s+had|not\s+consistent\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PreNegation();
+
+    [GeneratedRegex(@"^\W*((was|were|is|has\s+been|have\s+been)\s+)?(ruled\s+out|excluded|unlikely|absent|not\s+present|negative|resolved)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PostNegation();
+
+    [GeneratedRegex(@"(\b(possible|possibly|probable|probably|likely|suspected|suspect|suspicious\s+for|suspicion\s+of|rule\s+out|concern\s+for|concerning\s+for|cannot\s+(be\s+)?exclude[d]?|cannot\s+rule\s+out|questionable|presumed|presumptive|differential|versus|vs|may\s+have|might\s+have|worrisome\s+for|evaluate\s+for|eval\s+for)\b|(?<![\w])r/o(?![\w])|\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PreHedge();
+
+    [GeneratedRegex(@"^\W*(\?|((is|was|are)\s+)?(possible|probable|suspected|likely|not\s+excluded|not\s+ruled\s+out|cannot\s+be\s+(excluded|ruled\s+out))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PostHedge();
+
+    // Negation words that in fact express doubt: "not ruled out", "cannot rule out", "no definite".
+    [GeneratedRegex(@"\b(not\s+ruled\s+out|cannot\s+(be\s+)?ruled?\s+out|cannot\s+(be\s+)?exclude[d]?|not\s+excluded|no\s+definite)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PseudoHedge();
+
+    [GeneratedRegex(@"\b(but|however|although|though|except|aside\s+from|apart\s+from|which|who)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    private static partial Regex Termination();
+}

@@ -1,0 +1,72 @@
+using EhrCodingAssist.Clinical.Rules.Loading;
+using EhrCodingAssist.Clinical.Rules.Yaml;
+using EhrCodingAssist.Clinical.Terminology;
+
+namespace EhrCodingAssist.Clinical.Rules;
+
+/// <summary>Loads a rule pack folder all-or-nothing: the first broken file fails with <see cref="RulePackLoadException"/>.</summary>
+public static class RulePackLoader
+{
+    /// <summary>The core pack copied beside the binaries.</summary>
+    public static string DefaultCorePackPath => Path.Combine(AppContext.BaseDirectory, "rule-packs", "core");
+
+    /// <summary>Loads and compiles the pack in <paramref name="directory"/>, checking its codes against <paramref name="codeSet"/>.</summary>
+    public static RulePack Load(string directory, ICodeSet codeSet)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(codeSet);
+        var root = Path.GetFullPath(directory);
+        var manifestPath = Path.Combine(root, "pack.yaml");
+        if (!File.Exists(manifestPath))
+        {
+            throw new RulePackLoadException(manifestPath, 0, System.IO.Directory.Exists(root) ? "pack.yaml not found" : "rule pack folder not found");
+        }
+
+        if (!Units.UcumConverter.IsAvailable)
+        {
+            throw new RulePackLoadException(manifestPath, 0, "UCUM unit conversion (Fhir.Metrics) is unavailable in this process; run with System.Globalization.PredefinedCulturesOnly=false");
+        }
+
+        var manifest = ReadManifest(manifestPath);
+        var definitions = DefinitionsReader.Read(root);
+        var reader = new RuleReader(new ExpressionCompiler(definitions), codeSet, manifest);
+        var rulesDir = Path.Combine(root, "rules");
+        var files = System.IO.Directory.Exists(rulesDir)
+            ? System.IO.Directory.EnumerateFiles(rulesDir, "*.yaml", SearchOption.AllDirectories)
+                .Concat(System.IO.Directory.EnumerateFiles(rulesDir, "*.yml", SearchOption.AllDirectories))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
+
+        var rules = new List<Rule>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var display = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var rule = reader.Read(file, display);
+            if (!ids.TryAdd(rule.Id, display))
+            {
+                throw new RulePackLoadException(display, 1, $"duplicate rule id '{rule.Id}' (also in {ids[rule.Id]})");
+            }
+
+            rules.Add(rule);
+        }
+
+        return new RulePack(manifest, rules, definitions, root);
+    }
+
+    private static PackManifest ReadManifest(string path)
+    {
+        var doc = YamlDoc.Load(path, "pack.yaml");
+        doc.OnlyKeys(doc.Root, "name", "version", "code_set_year", "criteria_sets", "default_criteria", "description");
+        var yearNode = YamlDoc.Get(doc.Root, "code_set_year") ?? throw doc.Error(doc.Root, "missing required key 'code_set_year'");
+        var year = doc.Decimal(yearNode, "code_set_year");
+        var sets = doc.Strings(doc.Root, "criteria_sets");
+        var defaults = doc.Strings(doc.Root, "default_criteria");
+        foreach (var d in defaults.Where(d => !sets.Contains(d, StringComparer.Ordinal)))
+        {
+            throw doc.Error(YamlDoc.Get(doc.Root, "default_criteria")!, $"default criteria '{d}' is not in criteria_sets");
+        }
+
+        return new PackManifest(doc.Required(doc.Root, "name"), doc.Required(doc.Root, "version"), (int)year, sets, defaults);
+    }
+}

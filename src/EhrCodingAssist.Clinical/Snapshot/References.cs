@@ -1,0 +1,23 @@
+using Hl7.Fhir.Model;
+
+namespace EhrCodingAssist.Clinical.Snapshot;
+
+/// <summary>Matches FHIR references ("Encounter/1", "http://x/fhir/Encounter/1", "Encounter/1/_history/2").</summary>
+internal static class References
+{
+    public static bool Matches(ResourceReference? reference, string typeAndId) => Matches(reference?.Reference, typeAndId);
+
+    public static bool Matches(string? reference, string typeAndId)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return false;
+        }
+
+        var history = reference.IndexOf("/_history", StringComparison.Ordinal);
+        var r = history >= 0 ? reference[..history] : reference;
+        return r.Length == typeAndId.Length
+            ? string.Equals(r, typeAndId, StringComparison.Ordinal)
+            : r.EndsWith(typeAndId, StringComparison.Ordinal) && r[r.Length - typeAndId.Length - 1] == '/';
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Fhir.Metrics;
+
+namespace EhrCodingAssist.Clinical.Units;
+
+/// <summary>
+/// Converts measured values between UCUM units with Fhir.Metrics, including mass ↔ substance concentration
+/// (mg/dL ↔ µmol/L) when the analyte's molar mass is known, and the affine temperature scales.
+/// </summary>
+public static class UcumConverter
+{
+    private const string UcumSystem = "http://unitsofmeasure.org";
+
+    // Fhir.Metrics costs ~0.5 ms per conversion: every (from, to) pair is converted once and its factor cached.
+    private static readonly ConcurrentDictionary<(string From, string To), decimal?> Factors = new();
+
+    private const string PredefinedCulturesOnly = "System.Globalization.PredefinedCulturesOnly";
+
+    static UcumConverter()
+    {
+        // Fhir.Metrics creates CultureInfo("en-US") in a static initializer, which throws in globalization-invariant
+        // mode (our build) unless predefined-cultures-only is off. Turn it off unless the host decided explicitly.
+        if (!AppContext.TryGetSwitch(PredefinedCulturesOnly, out _))
+        {
+            AppContext.SetSwitch(PredefinedCulturesOnly, false);
+        }
+    }
+
+    /// <summary>True when Fhir.Metrics works in this process (see the static constructor); checked at pack load.</summary>
+    public static bool IsAvailable => Factor("mg/dL", "g/L") is not null;
+
+    /// <summary>True when <paramref name="unit"/> is a UCUM unit Fhir.Metrics understands.</summary>
+    public static bool IsKnownUnit(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var u = Normalize(unit);
+        // Units Fhir.Metrics does not model are still valid when compared only with themselves ([pH], {score}, 1).
+        return u is "Cel" or "[degF]" or "[pH]" or "1" || (u.StartsWith('{') && u.EndsWith('}')) || Factor(u, u) is not null;
+    }
+
+    /// <summary>Converts <paramref name="value"/> from one UCUM unit to another; false when they are not commensurable.</summary>
+    /// <param name="value">The measured value.</param>
+    /// <param name="fromUnit">UCUM code (common spellings such as "µmol/L", "mEq/L", "mmHg" are accepted).</param>
+    /// <param name="toUnit">Target UCUM code.</param>
+    /// <param name="molarMass">Molar mass in g/mol, allowing mass ↔ substance concentration conversion.</param>
+    /// <param name="result">The converted value.</param>
+    public static bool TryConvert(decimal value, string? fromUnit, string toUnit, decimal? molarMass, out decimal result)
+    {
+        result = 0;
+        if (fromUnit is null)
+        {
+            return false;
+        }
+
+        var from = Normalize(fromUnit);
+        var to = Normalize(toUnit);
+        if (string.Equals(from, to, StringComparison.Ordinal))
+        {
+            result = value;
+            return true;
+        }
+
+        if (TryTemperature(value, from, to, out result))
+        {
+            return true;
+        }
+
+        if (Factor(from, to) is { } direct)
+        {
+            result = value * direct;
+            return true;
+        }
+
+        if (molarMass is not { } mm || mm <= 0)
+        {
+            return false;
+        }
+
+        // mass concentration → g/L → mol/L → target, or the reverse.
+        if (Factor(from, "g/L") is { } toGrams && Factor("mol/L", to) is { } fromMoles)
+        {
+            result = value * toGrams / mm * fromMoles;
+            return true;
+        }
+
+        if (Factor(from, "mol/L") is { } toMoles && Factor("g/L", to) is { } fromGrams)
+        {
+            result = value * toMoles * mm * fromGrams;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Maps common non-UCUM spellings to their UCUM code.</summary>
+    public static string Normalize(string unit)
+    {
+        var u = unit.Trim().Replace('µ', 'u').Replace('μ', 'u');
+        return u switch
+        {
+            "mEq/L" or "MEQ/L" => "meq/L",
+            "mmHg" or "mm Hg" or "mmhg" => "mm[Hg]",
+            "bpm" or "beats/min" or "{beats}/min" or "breaths/min" or "{breaths}/min" => "/min",
+            "°C" or "C" or "degC" => "Cel",
+            "°F" or "F" or "degF" => "[degF]",
+            "kg/m^2" or "kg/m²" => "kg/m2",
+            "percent" => "%",
+            "K/uL" or "x10^3/uL" or "10^3/uL" or "thou/uL" => "10*3/uL",
+            "x10^9/L" or "10^9/L" => "10*9/L",
+            _ => u,
+        };
+    }
+
+    private static bool TryTemperature(decimal value, string from, string to, out decimal result)
+    {
+        result = (from, to) switch
+        {
+            ("Cel", "[degF]") => (value * 9m / 5m) + 32m,
+            ("[degF]", "Cel") => (value - 32m) * 5m / 9m,
+            _ => decimal.MinValue,
+        };
+        return result != decimal.MinValue;
+    }
+
+    private static decimal? Factor(string from, string to) => Factors.GetOrAdd((from, to), static key =>
+    {
+        try
+        {
+            return FhirMetricService.Instance.Value.TryConvertTo((1m, key.From, UcumSystem), key.To, out var converted) && converted is { } c
+                ? c.Item1
+                : null;
+        }
+#pragma warning disable CA1031 // an unparseable unit is "not convertible", whatever Fhir.Metrics throws
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    });
+}
