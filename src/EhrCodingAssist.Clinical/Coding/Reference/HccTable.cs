@@ -34,11 +34,11 @@ public sealed class HccTable
     /// Loads <c>diagnosis_code,cc,model_name</c> rows of one model and the labels file
     /// <c>cc,label,model_domain,model_version,model_fullname</c> (rows with model_domain CMS-HCC and the model's version).
     /// </summary>
-    public static HccTable Load(string mappingPath, string labelsPath, string modelName = V28ModelName)
+    public static HccTable Load(string mappingPath, string? labelsPath, string modelName = V28ModelName)
     {
         var modelVersion = modelName.Split(' ')[^1];
         var labels = new Dictionary<int, string>();
-        foreach (var (line, f) in DataFile.ReadCsv(labelsPath))
+        foreach (var (line, f) in labelsPath is null ? [] : DataFile.ReadCsv(labelsPath))
         {
             if (line == 1)
             {
@@ -47,7 +47,7 @@ public sealed class HccTable
 
             if (f.Length < 4)
             {
-                throw new CodeSetFormatException(labelsPath, (int)line, "expected cc,label,model_domain,model_version");
+                throw new CodeSetFormatException(labelsPath!, (int)line, "expected cc,label,model_domain,model_version");
             }
 
             if (f[2] == "CMS-HCC" && f[3] == modelVersion && f[0].StartsWith("HCC", StringComparison.Ordinal)

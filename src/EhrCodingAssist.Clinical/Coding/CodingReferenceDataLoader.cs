@@ -1,0 +1,26 @@
+using EhrCodingAssist.Clinical.Coding.Ncci;
+using EhrCodingAssist.Clinical.Coding.Reference;
+using EhrCodingAssist.Clinical.Terminology;
+
+namespace EhrCodingAssist.Clinical.Coding;
+
+/// <summary>Loads <see cref="CodingReferenceData"/> from configured paths; throws CodeSetFormatException naming file and line.</summary>
+public static class CodingReferenceDataLoader
+{
+    /// <summary>Loads every configured table; without ICD-10-CM paths the shipped starter set is used.</summary>
+    public static CodingReferenceData Load(CodingDataPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        IEnumerable<ICodeSet> icd = paths.IcdCodeSets.Count > 0 ? paths.IcdCodeSets.Select(p => CodeSetLoader.Load(p)) : [StarterCodeSet.Load()];
+        return new CodingReferenceData
+        {
+            IcdCodeSets = new CodeSetRegistry([.. icd]),
+            Hcpcs = paths.Hcpcs is { } hcpcs ? HcpcsCodeSet.Load(hcpcs) : null,
+            Cpt = paths.CptDescriptors is { } cpt ? CptCodeSet.LoadDescriptors(cpt) : CptCodeSet.CodesOnly,
+            CcMcc = paths.CcMcc is { } ccMcc ? CcMccTable.Load(ccMcc, paths.CcMccVersion) : null,
+            Hcc = paths.HccMapping is { } mapping ? HccTable.Load(mapping, paths.HccLabels) : null,
+            Ptp = paths.NcciPtp.Count > 0 ? NcciPtpTable.Load([.. paths.NcciPtp]) : null,
+            Mue = paths.Mue is { } mue ? MueTable.Load(mue) : null,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using EhrCodingAssist.Clinical.Coding;
+using EhrCodingAssist.Clinical.Terminology;
+using EhrCodingAssist.Clinical.Tests.Terminology;
+
+namespace EhrCodingAssist.Clinical.Tests.Coding;
+
+public sealed class CodingReferenceDataLoaderTests
+{
+    private static string Data(params string[] parts) => Path.Combine([TerminologyTestData.SharedData, .. parts]);
+
+    [Fact]
+    public void Load_SharedData_LoadsEveryTableAndImpact()
+    {
+        var data = CodingReferenceDataLoader.Load(new CodingDataPaths
+        {
+            IcdCodeSets = [Data("icd10cm")],
+            CcMcc = Data("msdrg", "msdrg_v40_cc_mcc_list.tsv"),
+            HccMapping = Data("cms_hcc", "ra_dx_to_cc_2026.csv"),
+            HccLabels = Data("cms_hcc", "ra_labels_2026.csv"),
+            NcciPtp = [TerminologyTestData.WriteTemp("ptp.txt", NcciTableTests.PtpLines)],
+            Mue = TerminologyTestData.WriteTemp("mue.txt", NcciTableTests.MueLines),
+        });
+
+        Assert.Equal(97_584, data.IcdCodeSets.ForDate(new DateOnly(2025, 1, 1))!.Count);
+        Assert.NotNull(data.Ptp);
+        Assert.NotNull(data.Mue);
+        Assert.Null(data.Hcpcs);
+        Assert.Equal(new Findings.FinancialImpact("CC", "HCC226"), data.ImpactOf("I50.22"));
+        Assert.Equal(new Findings.FinancialImpact(null, "HCC38"), data.ImpactOf("E11.9"));
+        Assert.Null(data.ImpactOf("I10"));
+    }
+
+    [Fact]
+    public void Load_MissingFile_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<CodeSetFormatException>(() => CodingReferenceDataLoader.Load(new CodingDataPaths { IcdCodeSets = [Data("icd10cm")], Mue = "/nonexistent/mue.txt" }));
+
+        Assert.Equal("/nonexistent/mue.txt", ex.File);
+    }
+}
