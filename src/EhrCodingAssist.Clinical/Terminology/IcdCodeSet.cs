@@ -80,6 +80,14 @@ public sealed class IcdCodeSet : ICodeSet
         return result.Distinct(StringComparer.Ordinal).ToArray();
     }
 
+    /// <inheritdoc />
+    public bool Excludes1Conflict(string first, string second)
+    {
+        var a = IndexOf(first);
+        var b = IndexOf(second);
+        return a >= 0 && b >= 0 && (Covers(a, _dotless[b]) || Covers(b, _dotless[a]));
+    }
+
     /// <summary>True when the code or an ancestor carries a "Code first" tabular note.</summary>
     public bool HasCodeFirstNote(string code) => NoteHolder(code) >= 0;
 
@@ -134,6 +142,25 @@ public sealed class IcdCodeSet : ICodeSet
         }
 
         return _words.Value.Search(query, limit).Select(i => _codes[i]).ToArray();
+    }
+
+    private bool Covers(int excluder, string dotless)
+    {
+        for (var i = excluder; i >= 0; i = _parent[i])
+        {
+            if (_excludes1.TryGetValue(i, out var heads))
+            {
+                foreach (var head in heads)
+                {
+                    if (dotless.StartsWith(head, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private int NoteHolder(string code)
