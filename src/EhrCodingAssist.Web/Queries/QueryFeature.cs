@@ -22,6 +22,7 @@ public static partial class QueryFeature
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FhirResourceValidator>();
+        builder.Services.AddSingleton<WriteLocks>();
         builder.Services.AddScoped<CapabilityReader>();
         builder.Services.AddScoped<CdexMirror>();
         builder.Services.AddScoped<WriteBackService>();

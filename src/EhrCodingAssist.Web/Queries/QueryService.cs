@@ -88,10 +88,12 @@ internal sealed class QueryService(
     {
         var user = RequireUser(session);
         var fhirBase = session.FhirBase.AbsoluteUri;
-        var queries = await db.Queries
+        // SQLite cannot order by DateTimeOffset; an encounter has few queries, so order them here.
+        var queries = (await db.Queries
             .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId)
+            .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(q => q.CreatedAt)
-            .ToListAsync(ct).ConfigureAwait(false);
+            .ToList();
         if (session.Role == AppRole.Physician)
         {
             // A physician sees the queries addressed to them, never drafts.

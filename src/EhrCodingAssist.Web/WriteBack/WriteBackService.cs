@@ -19,6 +19,7 @@ internal sealed class WriteBackService(
     IEhrFhirClientFactory clients,
     CapabilityReader capabilities,
     FhirResourceValidator validator,
+    WriteLocks locks,
     TimeProvider time,
     ILogger<WriteBackService> logger)
 {
@@ -26,10 +27,33 @@ internal sealed class WriteBackService(
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.ResultingCode is null || query.WriteStatus is WriteStatus.Written or WriteStatus.Invalid)
+        if (query.ResultingCode is null)
         {
             return WriteOutcome.Of(query);
         }
+
+        using var held = await locks.AcquireAsync(query.Id, ct).ConfigureAwait(false);
+        await db.Entry(query).ReloadAsync(ct).ConfigureAwait(false);
+        if (query.WriteStatus is WriteStatus.Written or WriteStatus.Invalid)
+        {
+            return WriteOutcome.Of(query);
+        }
+
+        try
+        {
+            return await WriteLockedAsync(session, query, user, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance changed the query meanwhile: report what it recorded.
+            db.ChangeTracker.Clear();
+            var current = await db.Queries.SingleAsync(q => q.Id == query.Id, ct).ConfigureAwait(false);
+            return WriteOutcome.Of(current);
+        }
+    }
+
+    private async Task<WriteOutcome> WriteLockedAsync(SmartSession session, QueryRecord query, string user, CancellationToken ct)
+    {
 
         ServerCapabilities caps;
         try
