@@ -60,6 +60,28 @@ public sealed class FullCodeSetTests
         Assert.False(set.Excludes1Conflict("E11.9", "E11.65"));
     }
 
+    [Theory]
+    [InlineData("G63", "E11.42", true)] // (E08-E13 with .42)
+    [InlineData("G63", "E13.42", true)]
+    [InlineData("G63", "E11.40", false)]
+    [InlineData("I73.89", "E11.51", true)] // (E08-E13 with .51-.52)
+    [InlineData("I73.89", "E11.52", true)]
+    [InlineData("I73.89", "E11.59", false)]
+    [InlineData("R47.01", "I69.320", true)] // (I69. with final characters -20)
+    [InlineData("R47.01", "I69.321", false)]
+    [InlineData("G02", "B27.02", true)] // (B27.- with fifth character 2)
+    [InlineData("G02", "B27.01", false)]
+    [InlineData("I00", "I01.1", true)] // (I01.0 -I01.9)
+    [InlineData("F06.7", "I69.810", true)] // (I69.81- I69.91-)
+    [InlineData("F06.7", "I69.910", true)]
+    [InlineData("F06.7", "I69.90", false)]
+    public void Excludes1Conflict_QualifiedAndIrregularReferences_AreRead(string first, string second, bool expected)
+    {
+        ICodeSet set = Set;
+
+        Assert.Equal(expected, set.Excludes1Conflict(first, second));
+    }
+
     [Fact]
     public void IsManifestation_InDiseasesClassifiedElsewhere_IsTrueOnlyForThose()
     {

@@ -56,9 +56,15 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
     /// <summary>
     /// A single code stays as it is (it covers its descendants). A range becomes the codes of the start's length that lie
     /// between start and end in tabular order (so "C43-C44" includes C4A); when an end is missing from the set, ordinal
-    /// comparison decides.
+    /// comparison decides. A qualifier then narrows these heads to the codes below them that it describes.
     /// </summary>
     private IEnumerable<string> Expand(CodeReference reference, string[] dotless)
+    {
+        var heads = Heads(reference, dotless);
+        return reference.Qualifier is { } qualifier ? heads.SelectMany(h => Narrow(h, qualifier, dotless)) : heads;
+    }
+
+    private IEnumerable<string> Heads(CodeReference reference, string[] dotless)
     {
         if (reference.End is null)
         {
@@ -74,5 +80,31 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
         return dotless.Where(c => c.Length == level
             && string.CompareOrdinal(c, reference.Start) >= 0
             && string.CompareOrdinal(c, reference.End) <= 0);
+    }
+
+    /// <summary>Codes below <paramref name="head"/> (contiguous in tabular order) that the qualifier selects, as heads.</summary>
+    private IEnumerable<string> Narrow(string head, CodeQualifier qualifier, string[] dotless)
+    {
+        if (!_index.TryGetValue(head, out var start))
+        {
+            yield break;
+        }
+
+        for (var i = start + 1; i < dotless.Length && dotless[i].StartsWith(head, StringComparison.Ordinal); i++)
+        {
+            var code = dotless[i];
+            var selected = qualifier switch
+            {
+                { Suffix: { } first } => code.Length == head.Length + first.Length
+                    && string.CompareOrdinal(code, head + first) >= 0
+                    && string.CompareOrdinal(code, head + (qualifier.SuffixEnd ?? first)) <= 0,
+                { Ending: { } ending } => code.EndsWith(ending, StringComparison.Ordinal),
+                _ => code.Length == qualifier.Position && code[qualifier.Position - 1] == qualifier.Character,
+            };
+            if (selected)
+            {
+                yield return code;
+            }
+        }
     }
 }
