@@ -63,7 +63,8 @@ internal static class WriteBackBundleBuilder
             VerificationStatus = new CodeableConcept(ConditionVerificationSystem, "confirmed", "Confirmed"),
             Category = [new CodeableConcept(ConditionCategorySystem, "encounter-diagnosis", "Encounter Diagnosis")],
             Code = new CodeableConcept(CodeRef.Icd10Cm, query.ResultingCode, query.ResultingCodeDisplay, query.ResultingCodeDisplay),
-            Subject = new ResourceReference("Patient/" + query.PatientId),
+            // Without a patient the subject stays empty, and validation refuses the Condition before it is sent.
+            Subject = query.PatientId is null ? null! : new ResourceReference("Patient/" + query.PatientId),
             Encounter = new ResourceReference("Encounter/" + query.EncounterId),
             RecordedDateElement = new FhirDateTime(query.ClosedAt!.Value),
             Recorder = new ResourceReference(query.Recipient),

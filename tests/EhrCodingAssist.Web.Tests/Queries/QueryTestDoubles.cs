@@ -50,15 +50,16 @@ internal sealed class FixedFindingSource : IQueryFindingSource
 {
     public Task<EncounterQueryContext> LoadAsync(SmartSession session, string encounterId, CancellationToken ct) =>
         Task.FromResult(new EncounterQueryContext(
-            "p1",
+            encounterId == QueryScenario.NoPatientEncounterId ? null : "p1",
             [new EncounterParticipant(QueryScenario.Attending, "Dr A", true), new EncounterParticipant(QueryScenario.OtherPhysician, "Dr B", false)],
-            encounterId == QueryScenario.EncounterId ? [QueryScenario.AkiFinding] : []));
+            encounterId is QueryScenario.EncounterId or QueryScenario.NoPatientEncounterId ? [QueryScenario.AkiFinding] : []));
 }
 
 /// <summary>The fixed ids and finding the query tests use.</summary>
 internal static class QueryScenario
 {
     public const string EncounterId = "e1";
+    public const string NoPatientEncounterId = "e-no-patient";
     public const string Attending = "Practitioner/dr-a";
     public const string OtherPhysician = "Practitioner/dr-b";
     public const string Cdi = "Practitioner/cdi-1";

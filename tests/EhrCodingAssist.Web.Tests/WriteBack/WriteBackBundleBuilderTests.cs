@@ -1,0 +1,83 @@
+using EhrCodingAssist.Web.Persistence;
+using EhrCodingAssist.Web.Tests.Queries;
+using EhrCodingAssist.Web.WriteBack;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
+
+namespace EhrCodingAssist.Web.Tests.WriteBack;
+
+public sealed class WriteBackBundleBuilderTests
+{
+    private static readonly Lazy<FhirResourceValidator> UsCoreValidator =
+        new(() => new FhirResourceValidator(Options.Create(new ValidationOptions { UsCorePath = TestPaths.UsCore610 })));
+
+    internal static QueryRecord Answered(string? patient = "p1") => new()
+    {
+        Id = "q1",
+        FhirBase = "http://ehr/fhir",
+        EncounterId = "e1",
+        PatientId = patient,
+        RuleId = "aki-kdigo",
+        RuleVersion = "1.0.0",
+        Topic = "acute-kidney-injury",
+        Title = "t",
+        Text = "x",
+        Author = "Practitioner/cdi-1",
+        Recipient = "Practitioner/dr-a",
+        State = QueryState.Answered,
+        CreatedAt = DateTimeOffset.Parse("2026-03-11T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        ClosedAt = DateTimeOffset.Parse("2026-03-11T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        AnswerOption = "N17.9",
+        ResultingCode = "N17.9",
+        ResultingCodeDisplay = "Acute kidney failure, unspecified",
+        Indicators = [new QueryIndicator { Ordinal = 0, Reference = "Observation/cr2", Summary = "Creatinine 2.1 mg/dL" }],
+    };
+
+    [Fact]
+    public void Build_AnsweredQuery_ConditionAndProvenanceValidAgainstUsCore()
+    {
+        var bundle = WriteBackBundleBuilder.Build(Answered(), DateTimeOffset.UtcNow);
+
+        Assert.Equal(2, bundle.Entry.Count);
+        foreach (var entry in bundle.Entry)
+        {
+            Assert.Empty(UsCoreValidator.Value.Validate(entry.Resource!));
+        }
+    }
+
+    [Fact]
+    public void Validate_ConditionWithoutSubject_ReportsError()
+    {
+        var condition = WriteBackBundleBuilder.BuildCondition(Answered(patient: null));
+
+        var problems = UsCoreValidator.Value.Validate(condition);
+
+        Assert.NotEmpty(problems);
+    }
+
+    [Fact]
+    public void Validate_ConditionWithoutEncounterDiagnosisCategory_ReportsUsCoreError()
+    {
+        var condition = WriteBackBundleBuilder.BuildCondition(Answered());
+        condition.Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item")];
+
+        Assert.NotEmpty(UsCoreValidator.Value.Validate(condition));
+    }
+
+    [Fact]
+    public void Build_UnansweredQuery_Throws()
+    {
+        var query = Answered();
+        query.ResultingCode = null;
+
+        Assert.Throws<InvalidOperationException>(() => WriteBackBundleBuilder.Build(query, DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [InlineData("Condition/12/_history/1", "Condition/12")]
+    [InlineData("http://ehr/fhir/Provenance/7/_history/2", "Provenance/7")]
+    [InlineData("Condition/12", "Condition/12")]
+    [InlineData("", null)]
+    public void LocalReference_Locations_TypeAndId(string location, string? expected) =>
+        Assert.Equal(expected, WriteBackService.LocalReference(location));
+}
