@@ -88,6 +88,13 @@ public sealed record CodingWorkingSet
     /// <summary>Virtual encounter (class VR or a virtual service type).</summary>
     public bool IsTelehealth => EncounterClass == "VR" || IsVirtualService;
 
+    /// <summary>Whole years between the birth date and the date of service (for <see cref="PatientAgeYears"/>).</summary>
+    public static int AgeInYears(DateOnly birthDate, DateOnly dateOfService)
+    {
+        var age = dateOfService.Year - birthDate.Year;
+        return dateOfService < birthDate.AddYears(age) ? age - 1 : age;
+    }
+
     /// <summary>The diagnosis with the lowest sequence, or null.</summary>
     public CodedDiagnosis? Principal => Diagnoses.OrderBy(d => d.Sequence).FirstOrDefault();
 }
