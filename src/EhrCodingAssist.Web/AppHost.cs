@@ -1,3 +1,4 @@
+using EhrCodingAssist.Web.Launch;
 using EhrCodingAssist.Web.Encounters;
 using EhrCodingAssist.Web.Pages;
 
@@ -26,6 +27,7 @@ public static class AppHost
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddSmartLaunch();
         builder.AddEncounterSnapshots();
         builder.AddEncounterPages();
         builder.AddDocumentationQueries();
@@ -36,6 +38,7 @@ public static class AppHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapSmartLaunch();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapEncounterPages();
         app.MapDocumentationQueries();
