@@ -56,22 +56,35 @@ public static partial class SandboxHost
         await ehr.StartAsync(cancellationToken);
 
         WebApplication? app = null;
+        DirectoryInfo? smartConfig = null;
         if (options.StartApp)
         {
+            (var appSettings, smartConfig) = SandboxAppConfiguration.Prepare(urls);
             app = EhrCodingAssist.Web.AppHost.Build([.. options.AppArgs], appBuilder =>
             {
                 appBuilder.WebHost.UseUrls(appBase);
-                appBuilder.Configuration.AddInMemoryCollection(SandboxAppConfiguration.For(urls));
+                appBuilder.Configuration.AddInMemoryCollection(appSettings);
                 appBuilder.Configuration.AddInMemoryCollection(options.AppConfiguration);
                 if (!options.ConsoleLogging)
                 {
                     appBuilder.Logging.ClearProviders();
                 }
             });
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                await ehr.StopAsync(CancellationToken.None);
+                await ehr.DisposeAsync();
+                smartConfig?.Delete(recursive: true);
+                throw;
+            }
         }
 
-        return new SandboxInstance(urls, ehr, app);
+        return new SandboxInstance(urls, ehr, app, smartConfig);
     }
 
     private static void Seed(IServiceProvider services, SandboxOptions options, ILogger logger)

@@ -6,8 +6,11 @@ namespace EhrCodingAssist.Sandbox.Hosting;
 /// <summary>A running sandbox: its URLs, the EHR host and the in-process app (if started). Dispose to stop both.</summary>
 public sealed class SandboxInstance : IAsyncDisposable
 {
-    internal SandboxInstance(SandboxUrls urls, WebApplication ehr, WebApplication? app)
+    private readonly DirectoryInfo? _tempSmartConfig;
+
+    internal SandboxInstance(SandboxUrls urls, WebApplication ehr, WebApplication? app, DirectoryInfo? tempSmartConfig = null)
     {
+        _tempSmartConfig = tempSmartConfig;
         Urls = urls;
         Ehr = ehr;
         App = app;
@@ -52,5 +55,9 @@ public sealed class SandboxInstance : IAsyncDisposable
 
         await Ehr.StopAsync();
         await Ehr.DisposeAsync();
+        if (_tempSmartConfig is { Exists: true })
+        {
+            _tempSmartConfig.Delete(recursive: true);
+        }
     }
 }
