@@ -27,6 +27,9 @@ public sealed record CodingDataPaths
     /// <summary>CMS-HCC labels CSV. Defaults to null (numbers only).</summary>
     public string? HccLabels { get; init; }
 
+    /// <summary>CMS-HCC hierarchies CSV (cc_parent,cc_child,model_domain,model_version). Defaults to null.</summary>
+    public string? HccHierarchies { get; init; }
+
     /// <summary>NCCI PTP quarterly text files. Defaults to none.</summary>
     public IReadOnlyList<string> NcciPtp { get; init; } = [];
 

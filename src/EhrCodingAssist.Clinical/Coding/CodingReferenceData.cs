@@ -29,6 +29,9 @@ public sealed record CodingReferenceData
     /// <summary>CMS-HCC V28 mapping.</summary>
     public HccTable? Hcc { get; init; }
 
+    /// <summary>CMS-HCC V28 hierarchies (apply to the encounter's categories together).</summary>
+    public HccHierarchy? HccHierarchy { get; init; }
+
     /// <summary>The CC/MCC and HCC weight of a diagnosis for the coder view (never for query text); null when neither applies.</summary>
     public FinancialImpact? ImpactOf(string icdCode)
     {

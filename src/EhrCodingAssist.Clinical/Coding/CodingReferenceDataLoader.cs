@@ -19,6 +19,7 @@ public static class CodingReferenceDataLoader
             Cpt = paths.CptDescriptors is { } cpt ? CptCodeSet.LoadDescriptors(cpt) : CptCodeSet.CodesOnly,
             CcMcc = paths.CcMcc is { } ccMcc ? CcMccTable.Load(ccMcc, paths.CcMccVersion) : null,
             Hcc = paths.HccMapping is { } mapping ? HccTable.Load(mapping, paths.HccLabels) : null,
+            HccHierarchy = paths.HccHierarchies is { } hierarchies ? HccHierarchy.Load(hierarchies) : null,
             Ptp = paths.NcciPtp.Count > 0 ? NcciPtpTable.Load([.. paths.NcciPtp]) : null,
             Mue = paths.Mue is { } mue ? MueTable.Load(mue) : null,
         };
