@@ -26,9 +26,6 @@ internal sealed partial class EncounterSnapshotLoader(
     TimeProvider time,
     ILogger<EncounterSnapshotLoader> logger) : IEncounterSnapshotLoader
 {
-    /// <summary>How many days before the encounter start Observations are read. Kept at 0: the encounter period.</summary>
-    private const int ObservationLookbackDays = 0;
-
     public async Task<EncounterSnapshot> LoadAsync(SmartSession session, string encounterId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -78,7 +75,7 @@ internal sealed partial class EncounterSnapshotLoader(
         Task<Encounter> encounterTask, FhirClient client, Uri fhirBase, string patientId, string encounterId, SnapshotOptions settings, CancellationToken ct)
     {
         var encounter = await encounterTask;
-        var search = SnapshotSearches.Observations(patientId, encounterId, encounter.Period, ObservationLookbackDays);
+        var search = SnapshotSearches.Observations(patientId, encounterId, encounter.Period, settings.ObservationLookbackDays);
         return await RunAsync(client, fhirBase, search, settings, ct);
     }
 

@@ -20,6 +20,13 @@ public sealed class SnapshotOptions
     [Range(1, 100_000)]
     public int MaxResourcesPerSearch { get; set; } = 5_000;
 
+    /// <summary>
+    /// Days before the encounter start from which lab and vital-sign Observations are read, so rules can compare
+    /// with a baseline (KDIGO uses the prior 7 days). Defaults to 7; 0 reads the encounter period only.
+    /// </summary>
+    [Range(0, 365)]
+    public int ObservationLookbackDays { get; set; } = 7;
+
     /// <summary>Most note attachments fetched by URL per encounter. Defaults to 50.</summary>
     [Range(0, 1000)]
     public int MaxAttachmentFetches { get; set; } = 50;

@@ -28,7 +28,7 @@ public sealed class EncounterSnapshotLoaderTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task LoadAsync_ObservationSearch_AsksLabsAndVitalsFromEncounterStart()
+    public async System.Threading.Tasks.Task LoadAsync_ObservationSearch_AsksLabsAndVitalsFromWeekBeforeEncounter()
     {
         using var ehr = Ehr();
 
@@ -38,7 +38,7 @@ public sealed class EncounterSnapshotLoaderTests
         var query = Uri.UnescapeDataString(new Uri(observationSearch).Query);
         Assert.Contains("patient=p1", query, StringComparison.Ordinal);
         Assert.Contains("category=laboratory,vital-signs", query, StringComparison.Ordinal);
-        Assert.Contains("date=ge2026-11-20T08:00:00Z", query, StringComparison.Ordinal);
+        Assert.Contains("date=ge2026-11-13T08:00:00Z", query, StringComparison.Ordinal);
     }
 
     [Fact]
