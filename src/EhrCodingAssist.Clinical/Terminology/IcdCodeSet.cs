@@ -18,7 +18,8 @@ public sealed class IcdCodeSet : ICodeSet
         string[] dotless,
         Dictionary<string, int> index,
         Dictionary<int, string[]> excludes1,
-        HashSet<int> codeFirst)
+        HashSet<int> codeFirst,
+        Dictionary<int, string> inclusionTerms)
     {
         FiscalYear = fiscalYear;
         Source = source;
@@ -33,7 +34,7 @@ public sealed class IcdCodeSet : ICodeSet
             _parent[i] = FindParent(dotless[i]);
         }
 
-        _words = new Lazy<IcdWordIndex>(() => new IcdWordIndex(_codes));
+        _words = new Lazy<IcdWordIndex>(() => new IcdWordIndex(_codes, inclusionTerms));
         BillableCount = codes.Count(c => c.Billable);
     }
 

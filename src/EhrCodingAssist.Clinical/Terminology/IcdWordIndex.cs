@@ -1,66 +1,48 @@
 namespace EhrCodingAssist.Clinical.Terminology;
 
-/// <summary>Inverted index of title words; a query word matches every title word it begins.</summary>
+/// <summary>
+/// Inverted word indexes over titles and over tabular inclusion terms; a query word matches every indexed word it
+/// begins. Codes whose titles hold every query word rank first, then codes found through inclusion terms.
+/// </summary>
 internal sealed class IcdWordIndex
 {
-    private readonly string[] _vocabulary;
-    private readonly int[][] _postings;
     private readonly IcdCode[] _codes;
+    private readonly WordPostings _titles;
+    private readonly WordPostings _terms;
 
-    public IcdWordIndex(IcdCode[] codes)
+    public IcdWordIndex(IcdCode[] codes, IReadOnlyDictionary<int, string> inclusionTerms)
     {
         _codes = codes;
-        var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < codes.Length; i++)
-        {
-            foreach (var word in Words(codes[i].LongTitle + " " + codes[i].ShortTitle).Distinct(StringComparer.Ordinal))
-            {
-                if (!map.TryGetValue(word, out var list))
-                {
-                    list = [];
-                    map[word] = list;
-                }
-
-                list.Add(i);
-            }
-        }
-
-        _vocabulary = [.. map.Keys.Order(StringComparer.Ordinal)];
-        _postings = [.. _vocabulary.Select(w => map[w].ToArray())];
+        _titles = new WordPostings(Enumerable.Range(0, codes.Length).Select(i => (i, codes[i].LongTitle + " " + codes[i].ShortTitle)));
+        _terms = new WordPostings(inclusionTerms.Select(kv => (kv.Key, kv.Value)));
     }
 
-    /// <summary>Indexes of codes whose titles contain every query word (as a word prefix): shortest title first, then tabular order.</summary>
+    /// <summary>Indexes of matching codes: title matches (shortest title first, then tabular order), then inclusion-term matches.</summary>
     public IEnumerable<int> Search(string query, int limit)
     {
-        HashSet<int>? hits = null;
-        foreach (var word in Words(query).Distinct(StringComparer.Ordinal))
+        var words = Words(query).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count == 0)
         {
-            var matches = new HashSet<int>();
-            var start = Array.BinarySearch(_vocabulary, word, StringComparer.Ordinal);
-            for (var v = start >= 0 ? start : ~start; v < _vocabulary.Length && _vocabulary[v].StartsWith(word, StringComparison.Ordinal); v++)
-            {
-                matches.UnionWith(_postings[v]);
-            }
-
-            if (hits is null)
-            {
-                hits = matches;
-            }
-            else
-            {
-                hits.IntersectWith(matches);
-            }
-
-            if (hits.Count == 0)
-            {
-                return [];
-            }
+            return [];
         }
 
-        return hits is null ? [] : hits.OrderBy(i => _codes[i].LongTitle.Length).ThenBy(i => i).Take(limit);
+        HashSet<int>? inTitles = null;
+        HashSet<int>? anywhere = null;
+        foreach (var word in words)
+        {
+            var titleHits = _titles.Match(word);
+            var allHits = new HashSet<int>(titleHits);
+            allHits.UnionWith(_terms.Match(word));
+            Intersect(ref inTitles, titleHits);
+            Intersect(ref anywhere, allHits);
+        }
+
+        var byTitle = inTitles!.OrderBy(i => _codes[i].LongTitle.Length).ThenBy(i => i);
+        var byTerm = anywhere!.Where(i => !inTitles!.Contains(i)).OrderBy(i => _codes[i].LongTitle.Length).ThenBy(i => i);
+        return byTitle.Concat(byTerm).Take(limit);
     }
 
-    private static IEnumerable<string> Words(string text)
+    internal static IEnumerable<string> Words(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -75,6 +57,58 @@ internal sealed class IcdWordIndex
                 yield return text[start..i].ToLowerInvariant();
                 start = -1;
             }
+        }
+    }
+
+    private static void Intersect(ref HashSet<int>? accumulated, HashSet<int> next)
+    {
+        if (accumulated is null)
+        {
+            accumulated = next;
+        }
+        else
+        {
+            accumulated.IntersectWith(next);
+        }
+    }
+
+    /// <summary>Sorted vocabulary with the code indexes of each word.</summary>
+    private sealed class WordPostings
+    {
+        private readonly string[] _vocabulary;
+        private readonly int[][] _postings;
+
+        public WordPostings(IEnumerable<(int Index, string Text)> texts)
+        {
+            var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var (index, text) in texts)
+            {
+                foreach (var word in Words(text).Distinct(StringComparer.Ordinal))
+                {
+                    if (!map.TryGetValue(word, out var list))
+                    {
+                        list = [];
+                        map[word] = list;
+                    }
+
+                    list.Add(index);
+                }
+            }
+
+            _vocabulary = [.. map.Keys.Order(StringComparer.Ordinal)];
+            _postings = [.. _vocabulary.Select(w => map[w].ToArray())];
+        }
+
+        public HashSet<int> Match(string prefix)
+        {
+            var matches = new HashSet<int>();
+            var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
+            for (var v = start >= 0 ? start : ~start; v < _vocabulary.Length && _vocabulary[v].StartsWith(prefix, StringComparison.Ordinal); v++)
+            {
+                matches.UnionWith(_postings[v]);
+            }
+
+            return matches;
         }
     }
 }

@@ -112,4 +112,15 @@ public sealed class FullCodeSetTests
         Assert.Equal(20, Set.Search("S72").Count);
         Assert.Equal("S72", Set.Search("S72")[0].Code);
     }
+
+    [Fact]
+    public void Search_InclusionTerm_FindsCodeAfterTitleMatches()
+    {
+        var eltor = Set.Search("eltor");
+        Assert.Equal("A00.1", eltor[0].Code);
+
+        var subendocardial = Set.Search("subendocardial infarction", 50);
+        Assert.Contains(subendocardial, c => c.Code == "I21.4");
+        Assert.DoesNotContain("subendocardial", subendocardial[^1].LongTitle, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -7,6 +7,7 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CodeReference>> _excludes1 = new(StringComparer.Ordinal);
     private readonly HashSet<string> _codeFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _inclusionTerms = new(StringComparer.Ordinal);
 
     public int Count => _codes.Count;
 
@@ -37,6 +38,9 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
 
     public void MarkCodeFirst(string dotless) => _codeFirst.Add(dotless);
 
+    /// <summary>Inclusion terms of the code, searchable as words (not part of the title).</summary>
+    public void AddInclusionTerms(string dotless, string text) => _inclusionTerms[dotless] = text;
+
     public IcdCodeSet Build()
     {
         var dotless = _codes.Select(c => c.Code.Replace(".", string.Empty, StringComparison.Ordinal)).ToArray();
@@ -50,7 +54,8 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
         }
 
         var codeFirst = _codeFirst.Where(_index.ContainsKey).Select(c => _index[c]).ToHashSet();
-        return new IcdCodeSet(fiscalYear, source, [.. _codes], dotless, new Dictionary<string, int>(_index, StringComparer.Ordinal), excludes, codeFirst);
+        var terms = _inclusionTerms.Where(kv => _index.ContainsKey(kv.Key)).ToDictionary(kv => _index[kv.Key], kv => kv.Value);
+        return new IcdCodeSet(fiscalYear, source, [.. _codes], dotless, new Dictionary<string, int>(_index, StringComparer.Ordinal), excludes, codeFirst, terms);
     }
 
     /// <summary>

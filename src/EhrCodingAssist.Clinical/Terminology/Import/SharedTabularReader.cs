@@ -109,6 +109,11 @@ internal static class SharedTabularReader
             builder.AddExcludes1(code, TabularNoteParser.CodeReferences(excludes));
         }
 
+        if (sections.TryGetValue("Inclusion terms", out var inclusion))
+        {
+            builder.AddInclusionTerms(code, inclusion);
+        }
+
         if (sections.ContainsKey("Code first"))
         {
             builder.MarkCodeFirst(code);
