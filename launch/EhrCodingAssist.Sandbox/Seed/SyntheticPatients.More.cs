@@ -49,12 +49,14 @@ internal static partial class SyntheticPatients
         .Lab("2524-7", "Lactate [Moles/volume] in Serum or Plasma", 1.4m, "mmol/L", 1)
         .Culture("6460-0", "Bacteria identified in Sputum by Culture", "56415008", "Klebsiella pneumoniae", 40)
         .Condition("J18.9", "Pneumonia, unspecified organism", 3)
-        .Medication("2193", "ceftriaxone", "1 g IV every 24 hours", 2)
-        .Medication("18631", "azithromycin", "500 mg IV daily", 2)
+        .Medication("11124", "vancomycin", "15 mg/kg IV every 12 hours", 2)
+        .Medication("20481", "cefepime", "2 g IV every 8 hours", 2)
+        .Medication("2193", "ceftriaxone", "1 g IV every 24 hours", 43)
         .Note("34117-2", "History and physical note",
-            "63F with 4 days of productive cough, fever 38.4, right lower lobe consolidation on chest x-ray. Assessment: community acquired pneumonia. " +
-            "Plan: ceftriaxone and azithromycin, sputum and blood cultures.", 3)
-        .Note("11506-3", "Progress note", "Sputum culture growing Klebsiella pneumoniae, sensitive to ceftriaxone. Continue current antibiotics.", 42);
+            "63F, hospitalized last month, with 4 days of productive cough, fever 38.4, right lower lobe consolidation on chest x-ray. " +
+            "Assessment: pneumonia. Plan: vancomycin and cefepime given recent hospitalization, sputum and blood cultures.", 3)
+        .Note("11506-3", "Progress note",
+            "Sputum culture growing Klebsiella pneumoniae, sensitive to ceftriaxone. Stop vancomycin and cefepime, switch to ceftriaxone.", 42);
 
     private static PatientSeedBuilder AtrialFibrillation(DateTimeOffset admitted) => new PatientSeedBuilder("af", admitted)
         .Patient("Franklin", "Oyelaran", AdministrativeGender.Male, "1950-02-14", "SBX-1009")

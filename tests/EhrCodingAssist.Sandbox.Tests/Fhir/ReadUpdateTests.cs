@@ -96,6 +96,22 @@ public sealed class ReadUpdateTests(SandboxFixture fixture) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task ConditionalCreate_ManyConcurrentRequests_WriteExactlyOne()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => fixture.SendAsync(HttpMethod.Post, "Condition", NewCondition("concurrent-1"),
+            configure: r => r.Headers.TryAddWithoutValidation("If-None-Exist", "identifier=urn:test:idempotency|concurrent-1"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK));
+        using var search = await fixture.SendAsync(HttpMethod.Get, "Condition?identifier=urn:test:idempotency|concurrent-1");
+        Assert.Equal(1, (await SandboxFixture.ReadAsync<Bundle>(search)).Total);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ConditionalCreate_UnsupportedCriteria_Returns400()
     {
         using var response = await fixture.SendAsync(HttpMethod.Post, "Condition", NewCondition("bad-criteria"),

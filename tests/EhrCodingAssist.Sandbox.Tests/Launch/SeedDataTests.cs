@@ -29,6 +29,7 @@ public sealed class SeedDataTests(SandboxFixture fixture) : IClassFixture<Sandbo
     [InlineData("pat-obesity", "39156-5")]
     [InlineData("pat-arf", "2019-8")]
     [InlineData("pat-malnut", "1751-7")]
+    [InlineData("pat-pna", "6460-0")]
     [InlineData("pat-af", "89579-7")]
     [InlineData("pat-dm", "44261-6")]
     public async Task Seed_TopicPatient_HasItsKeyObservation(string patient, string loinc)
