@@ -43,7 +43,8 @@ public sealed partial class PhraseMatcher
             var before = text[sentenceStart..m.Index];
             var after = text[(m.Index + m.Length)..sentenceEnd];
             var status = Classify(before, after);
-            mentions.Add(new PhraseMention(m.Value, m.Index, status, text[sentenceStart..sentenceEnd].Trim()));
+            var sentenceStop = sentenceEnd < text.Length && text[sentenceEnd] is '.' or '!' or '?' ? sentenceEnd + 1 : sentenceEnd;
+            mentions.Add(new PhraseMention(m.Value, m.Index, status, text[sentenceStart..sentenceStop].Trim()));
         }
 
         return mentions;

@@ -49,6 +49,13 @@ public sealed class RulePack
     public IReadOnlyList<Finding> Evaluate(SnapshotIndex index, IReadOnlyCollection<string>? criteria = null, CancellationToken ct = default) =>
         EvaluateDetailed(index, criteria, ct).Findings;
 
+    /// <summary>Evaluates one rule of this pack (whatever the criteria selection); a failure is returned, not thrown.</summary>
+    public (Finding? Finding, string? Error) EvaluateRule(Rule rule, SnapshotIndex index, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return EvaluateRule(rule, index, new RuleEvaluationContext(index), ct);
+    }
+
     /// <summary>Evaluates every active rule and reports the rules that failed.</summary>
     public RuleEvaluation EvaluateDetailed(SnapshotIndex index, IReadOnlyCollection<string>? criteria = null, CancellationToken ct = default)
     {
@@ -65,23 +72,41 @@ public sealed class RulePack
                 continue;
             }
 
-            try
+            var (finding, error) = EvaluateRule(rule, index, ctx, ct);
+            if (finding is not null)
             {
-                if (RuleEvaluator.Evaluate(rule, index, ctx, Sandbox, ct) is { } finding)
-                {
-                    findings.Add(finding);
-                }
+                findings.Add(finding);
             }
-            catch (TemplateRenderException e)
+
+            if (error is not null)
             {
-                errors.Add(new RuleError(rule.Id, "template failed: " + e.Message));
-            }
-            catch (Exception e) when (e is InvalidOperationException or InvalidCastException or ArgumentException or FormatException or OverflowException or NotSupportedException)
-            {
-                errors.Add(new RuleError(rule.Id, "expression failed: " + e.GetType().Name));
+                errors.Add(new RuleError(rule.Id, error));
             }
         }
 
         return new RuleEvaluation(findings, errors);
+    }
+
+    private (Finding? Finding, string? Error) EvaluateRule(Rule rule, SnapshotIndex index, RuleEvaluationContext ctx, CancellationToken ct)
+    {
+        try
+        {
+            return (RuleEvaluator.Evaluate(rule, index, ctx, Sandbox, ct), null);
+        }
+        catch (TemplateRenderException e)
+        {
+            return (null, "template failed: " + e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCastException or ArgumentException or FormatException or OverflowException or NotSupportedException)
+        {
+            // Firely reports runtime type errors (e.g. a comparison on several items) as InvalidOperationException.
+            return (null, "expression failed: " + FirstLine(e.Message));
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline];
     }
 }

@@ -16,6 +16,7 @@ internal static class RuleFunctions
     private const string Snomed = "http://snomed.info/sct";
 
     private static readonly Lazy<SymbolTable> Table = new(Build);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> SplitCache = new(StringComparer.Ordinal);
 
     /// <summary>The shared symbol table: Firely's default (FHIR) symbols plus ours. Immutable once built.</summary>
     public static SymbolTable Symbols => Table.Value;
@@ -50,7 +51,7 @@ internal static class RuleFunctions
 
         t.Add("icd10", (IEnumerable<PocoNode> focus, string prefixes) =>
         {
-            var list = Split(prefixes).Select(p => p.Replace(".", string.Empty, StringComparison.Ordinal)).ToArray();
+            var list = Split(prefixes);
             return ByCoding(focus, c => IcdPrefix(c, list));
         }, doNullProp: false);
         t.Add("snomed", (IEnumerable<PocoNode> focus, string codes) =>
@@ -94,16 +95,50 @@ internal static class RuleFunctions
 
     private static bool IcdPrefix(FhirCoding c, string[] prefixes)
     {
-        if (c.Code is null || c.System is not (Icd10Cm or Icd10CmOid))
+        if (c.Code is not { } code || c.System is not (Icd10Cm or Icd10CmOid))
         {
             return false;
         }
 
-        var code = c.Code.Replace(".", string.Empty, StringComparison.Ordinal);
-        return prefixes.Any(p => code.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        foreach (var prefix in prefixes)
+        {
+            if (StartsWithIgnoringDots(code, prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static string[] Split(string list) => list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static bool StartsWithIgnoringDots(string code, string prefix)
+    {
+        var i = 0;
+        foreach (var p in prefix)
+        {
+            if (p == '.')
+            {
+                continue;
+            }
+
+            while (i < code.Length && code[i] == '.')
+            {
+                i++;
+            }
+
+            if (i >= code.Length || char.ToUpperInvariant(code[i]) != char.ToUpperInvariant(p))
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        return true;
+    }
+
+    // The lists are literals of the pack: parsed once, shared (read-only arrays).
+    private static string[] Split(string list) => SplitCache.GetOrAdd(list, static l => l.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static IEnumerable<PocoNode> ByCoding(IEnumerable<PocoNode> focus, Func<FhirCoding, bool> match) =>
         focus.Where(n => Codings.Of(n.Poco).Any(match));

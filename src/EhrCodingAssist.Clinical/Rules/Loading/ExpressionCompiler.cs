@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EhrCodingAssist.Clinical.Rules.FhirPath;
 using EhrCodingAssist.Clinical.Rules.Yaml;
 using Hl7.FhirPath;
@@ -10,6 +11,7 @@ namespace EhrCodingAssist.Clinical.Rules.Loading;
 internal sealed class ExpressionCompiler
 {
     private readonly FhirPathCompiler _compiler = RuleFunctions.CreateCompiler();
+    private readonly ConcurrentDictionary<string, (Expression Parsed, CompiledExpression Compiled)> _cache = new(StringComparer.Ordinal);
     private readonly PackDefinitions _definitions;
 
     public ExpressionCompiler(PackDefinitions definitions) => _definitions = definitions;
@@ -22,8 +24,12 @@ internal sealed class ExpressionCompiler
         CompiledExpression compiled;
         try
         {
-            parsed = _compiler.Parse(source);
-            compiled = _compiler.Compile(parsed);
+            // Identical expressions recur across rules; compiled delegates are stateless and shared.
+            (parsed, compiled) = _cache.GetOrAdd(source, s =>
+            {
+                var p = _compiler.Parse(s);
+                return (p, _compiler.Compile(p));
+            });
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {

@@ -105,7 +105,7 @@ internal sealed class RuleReader
     {
         if (QueryLint.CheckOptions(rule.Options) is { } optionProblem)
         {
-            throw doc.Error(YamlDoc.Get(map, "options") ?? map, optionProblem);
+            throw doc.Error(YamlDoc.KeyNode(map, "options"), optionProblem);
         }
 
         if (!rule.TextTemplate!.Uses("indicators"))

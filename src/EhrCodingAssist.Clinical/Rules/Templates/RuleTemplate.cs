@@ -47,14 +47,18 @@ public sealed class RuleTemplate
         {
             return _template.Render(context);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or ScriptRuntimeException)
+        {
+            throw new OperationCanceledException("template render cancelled", e, ct);
+        }
+        catch (Exception e) when (budget.IsCancellationRequested && e is OperationCanceledException or ScriptRuntimeException)
         {
             throw new TemplateRenderException("template exceeded its time budget", e, isLimit: true);
         }
         catch (ScriptRuntimeException e)
         {
             var message = e.OriginalMessage ?? e.Message;
-            throw new TemplateRenderException(message, e, IsLimitMessage(message) || e.InnerException is System.Text.RegularExpressions.RegexMatchTimeoutException or OperationCanceledException);
+            throw new TemplateRenderException(message, e, IsLimitMessage(message) || e.InnerException is System.Text.RegularExpressions.RegexMatchTimeoutException);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
