@@ -1,4 +1,5 @@
 using EhrCodingAssist.Web.Persistence;
+using EhrCodingAssist.Web.Security;
 using EhrCodingAssist.Web.Session;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ internal static class QueryEndpoints
         api.MapGet("/encounters/{encounterId}/queries", ListAsync);
         api.MapGet("/queries/metrics", MetricsAsync);
         api.MapGet("/queries/{queryId}", GetAsync);
-        var writes = api.MapGroup(string.Empty).AddEndpointFilter<CsrfHeaderFilter>();
+        var writes = api.MapGroup(string.Empty).RequireCsrfHeader();
         writes.MapPost("/queries", CreateAsync);
         writes.MapPost("/queries/{queryId}/answer", AnswerAsync);
         writes.MapPost("/queries/{queryId}/retry-write", RetryAsync);

@@ -35,6 +35,10 @@ internal sealed class CdexMirror(IEhrFhirClientFactory clients, CapabilityReader
         {
             WriteBackLog.MirrorFailed(logger, query.Id, (int)ex.Status);
         }
+        catch (MissingScopeException)
+        {
+            WriteBackLog.MirrorFailed(logger, query.Id, 403);
+        }
     }
 
     public async System.Threading.Tasks.Task MirrorAnsweredAsync(SmartSession session, QueryRecord query, CancellationToken ct)
@@ -65,10 +69,19 @@ internal sealed class CdexMirror(IEhrFhirClientFactory clients, CapabilityReader
         {
             WriteBackLog.MirrorFailed(logger, query.Id, (int)ex.Status);
         }
+        catch (MissingScopeException)
+        {
+            WriteBackLog.MirrorFailed(logger, query.Id, 403);
+        }
     }
 
     private async Task<bool> SupportedAsync(SmartSession session, CancellationToken ct)
     {
+        if (!session.Allows("Questionnaire", 'c') || !session.Allows("Task", 'c') || !session.Allows("Task", 'u') || !session.Allows("QuestionnaireResponse", 'c'))
+        {
+            return false;
+        }
+
         try
         {
             return (await capabilities.GetAsync(session, ct).ConfigureAwait(false)).CdexMirror;

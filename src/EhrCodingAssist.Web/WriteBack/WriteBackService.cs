@@ -23,6 +23,8 @@ internal sealed class WriteBackService(
     TimeProvider time,
     ILogger<WriteBackService> logger)
 {
+    private static readonly string[] WrittenTypes = ["Condition", "Provenance"];
+
     public async Task<WriteOutcome> WriteAsync(SmartSession session, QueryRecord query, string user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -63,6 +65,13 @@ internal sealed class WriteBackService(
         catch (Exception ex) when (ex is FhirOperationException or HttpRequestException or InvalidOperationException)
         {
             return await FinishAsync(query, WriteStatus.Failed, "The EHR's CapabilityStatement could not be read; the answer is kept and can be written later.", null, user, ct).ConfigureAwait(false);
+        }
+
+        var ungranted = WrittenTypes.Where(t => !session.Allows(t, 'c')).ToList();
+        if (ungranted.Count > 0)
+        {
+            var scopes = string.Join(", ", ungranted.Select(t => $"patient/{t}.c"));
+            return await FinishAsync(query, WriteStatus.NotWritten, $"The launch did not grant {scopes}; the decision is kept here for export.", null, user, ct).ConfigureAwait(false);
         }
 
         if (!caps.CanWriteCondition)
@@ -126,6 +135,11 @@ internal sealed class WriteBackService(
             WriteBackLog.WriteFailed(logger, query.Id, status);
             outbox.LastHttpStatus = status;
             return await FinishAsync(query, WriteStatus.Failed, FailureMessage(ex.Status), null, user, ct, outbox).ConfigureAwait(false);
+        }
+        catch (MissingScopeException ex)
+        {
+            outbox.LastHttpStatus = 403;
+            return await FinishAsync(query, WriteStatus.NotWritten, $"The EHR refused the write for lack of a scope ({ex.Scope ?? "unknown"}); the decision is kept here for export.", null, user, ct, outbox).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {

@@ -45,6 +45,21 @@ internal sealed class FakeEhr : IDisposable
                 ? """{"resourceType":"Bundle","type":"searchset","entry":[]}"""
                 : """{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Condition","id":""" + "\"" + conditionId + "\"" + ""","subject":{"reference":"Patient/p1"},"code":{"text":"x"}}}]}"""));
 
+    /// <summary>Answers the CDex mirror's creates (Questionnaire q-1, Task task-1, QuestionnaireResponse qr-1), read and update.</summary>
+    public void StubCdex()
+    {
+        Server.Given(Request.Create().WithPath("/fhir/Questionnaire").UsingPost())
+            .RespondWith(Json(201, """{"resourceType":"Questionnaire","id":"q-1","status":"active"}"""));
+        Server.Given(Request.Create().WithPath("/fhir/Task").UsingPost())
+            .RespondWith(Json(201, """{"resourceType":"Task","id":"task-1","status":"requested","intent":"order"}"""));
+        Server.Given(Request.Create().WithPath("/fhir/Task/task-1").UsingGet())
+            .RespondWith(Json(200, """{"resourceType":"Task","id":"task-1","status":"requested","intent":"order","owner":{"reference":"Practitioner/dr-a"}}"""));
+        Server.Given(Request.Create().WithPath("/fhir/Task/task-1").UsingPut())
+            .RespondWith(Json(200, """{"resourceType":"Task","id":"task-1","status":"completed","intent":"order"}"""));
+        Server.Given(Request.Create().WithPath("/fhir/QuestionnaireResponse").UsingPost())
+            .RespondWith(Json(201, """{"resourceType":"QuestionnaireResponse","id":"qr-1","status":"completed"}"""));
+    }
+
     public static string TransactionResponse(string conditionId, string provenanceId) => $$$"""
         {"resourceType":"Bundle","type":"transaction-response","entry":[
           {"response":{"status":"201 Created","location":"Condition/{{{conditionId}}}/_history/1"}},

@@ -174,6 +174,42 @@ public sealed class QueryApiTests(QueryAppFactory app) : IClassFixture<QueryAppF
     }
 
     [Fact]
+    public async Task Answer_ProvenanceCreateNotGranted_NotWrittenNamingScope()
+    {
+        using var ehr = new FakeEhr();
+        var id = await SendAsync(ehr);
+        using var physician = app.ClientFor(ehr, "physician", QueryScenario.Attending, scopes: "patient/*.rs patient/Condition.c");
+
+        var reply = await physician.PostAsJsonAsync($"/api/queries/{id}/answer", new { option = "N17.9" });
+        var result = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("not-written", result["writeStatus"]!.GetValue<string>());
+        Assert.Contains("patient/Provenance.c", result["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(ehr.TransactionPosts);
+    }
+
+    [Fact]
+    public async Task SendAndAnswer_ServerWithTaskAndQuestionnaire_MirroredAsCdexTask()
+    {
+        using var ehr = new FakeEhr(cdex: true);
+        ehr.StubCdex();
+        var id = await SendAsync(ehr);
+
+        await AnswerAsync(ehr, id, "N17.9", null);
+
+        var task = JsonNode.Parse(ehr.Server.LogEntries.First(e => e.RequestMessage.Method == "POST" && e.RequestMessage.Path == "/fhir/Task").RequestMessage.Body!)!;
+        Assert.Equal(QueryScenario.Attending, task["owner"]!["reference"]!.GetValue<string>());
+        Assert.Equal("questionnaire", task["input"]![0]!["type"]!["coding"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal(1, ehr.Count("POST", "/fhir/Questionnaire"));
+        Assert.Equal(1, ehr.Count("POST", "/fhir/QuestionnaireResponse"));
+        var updated = JsonNode.Parse(ehr.Server.LogEntries.Last(e => e.RequestMessage.Method == "PUT").RequestMessage.Body!)!;
+        Assert.Equal("completed", updated["status"]!.GetValue<string>());
+        Assert.Equal("QuestionnaireResponse/qr-1", updated["output"]![0]!["valueReference"]!["reference"]!.GetValue<string>());
+        var provenance = JsonNode.Parse(Assert.Single(ehr.TransactionPosts))!["entry"]![1]!["resource"]!;
+        Assert.Equal("Task/task-1", provenance["entity"]![0]!["what"]!["reference"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Answer_ServerWithoutConditionCreate_NotWritten()
     {
         using var ehr = new FakeEhr(conditionCreate: false);

@@ -37,9 +37,14 @@ public sealed class QueryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client acting as <paramref name="user"/> in <paramref name="role"/> against <paramref name="ehr"/>.</summary>
-    internal HttpClient ClientFor(FakeEhr ehr, string role, string user, bool csrf = true)
+    internal HttpClient ClientFor(FakeEhr ehr, string role, string user, bool csrf = true, string? scopes = null)
     {
         var client = CreateClient();
+        if (scopes is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Scopes", scopes);
+        }
+
         client.DefaultRequestHeaders.Add("X-Test-Fhir-Base", ehr.FhirBase);
         client.DefaultRequestHeaders.Add("X-Test-Role", role);
         client.DefaultRequestHeaders.Add("X-Test-User", user);

@@ -27,7 +27,7 @@ internal sealed class HeaderSessionAccessor(IHttpContextAccessor http) : ISmartS
                 PatientId = "p1",
                 EncounterId = QueryScenario.EncounterId,
                 FhirUser = headers["X-Test-User"].ToString(),
-                GrantedScopes = new HashSet<string>(),
+                GrantedScopes = new HashSet<string>((headers.TryGetValue("X-Test-Scopes", out var scopes) ? scopes.ToString() : "user/*.cruds").Split(' ')),
                 Role = Enum.Parse<AppRole>(headers["X-Test-Role"].ToString(), ignoreCase: true),
             };
         }
