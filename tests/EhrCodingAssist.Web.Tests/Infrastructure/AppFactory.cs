@@ -42,13 +42,6 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly string _configDir = Directory.CreateTempSubdirectory("ehrca-web-tests-").FullName;
 
-    static AppFactory()
-    {
-        // The rule engine's UCUM library (Fhir.Metrics) needs predefined-cultures-only off; the strict build's
-        // invariant globalization writes it as true into the test runtimeconfig. Off here, before any culture is made.
-        AppContext.SetSwitch("System.Globalization.PredefinedCulturesOnly", false);
-    }
-
     public AppFactory()
     {
         Ehr = new WireMockEhr();
