@@ -9,9 +9,18 @@ internal sealed class FakeEhr : IDisposable
 {
     private const string FhirJson = "application/fhir+json";
 
+    private readonly bool _ownsServer;
+
     public FakeEhr(bool transaction = true, bool conditionCreate = true, bool cdex = false)
+        : this(WireMockServer.Start(), transaction, conditionCreate, cdex)
     {
-        Server = WireMockServer.Start();
+        _ownsServer = true;
+    }
+
+    /// <summary>Adds the FHIR stubs to an existing server (e.g. the SMART fixture's WireMock EHR), which it does not stop.</summary>
+    public FakeEhr(WireMockServer server, bool transaction = true, bool conditionCreate = true, bool cdex = false)
+    {
+        Server = server;
         Server.Given(Request.Create().WithPath("/fhir/metadata").UsingGet())
             .RespondWith(Json(200, Capability(transaction, conditionCreate, cdex)));
         ReplyToTransaction(200, TransactionResponse("c-1", "prov-1"));
@@ -69,7 +78,13 @@ internal sealed class FakeEhr : IDisposable
     public static string OperationOutcome(string code) =>
         $$"""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"{{code}}"}]}""";
 
-    public void Dispose() => Server.Stop();
+    public void Dispose()
+    {
+        if (_ownsServer)
+        {
+            Server.Stop();
+        }
+    }
 
     private static IResponseBuilder Json(int status, string body) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", FhirJson).WithBody(body);
