@@ -1,8 +1,23 @@
 namespace EhrCodingAssist.Benchmarks;
 
-/// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet switcher).</summary>
+/// <summary>
+/// Runs the benchmarks named on the command line (BenchmarkDotNet switcher), or
+/// <c>generate-ndjson DIR ENCOUNTERS</c> to write the synthetic NDJSON export used by the throughput benchmark.
+/// </summary>
 internal static class BenchmarkProgram
 {
-    private static void Main(string[] args) =>
+    private static void Main(string[] args)
+    {
+        if (args is ["generate-ndjson", var directory, var encounters])
+        {
+            var lines = SyntheticNdjson.Write(directory, int.Parse(encounters, System.Globalization.CultureInfo.InvariantCulture));
+            Console.WriteLine($"{lines} lines written to {directory}");
+            return;
+        }
+
+        // BenchmarkDotNet's generated child process does not inherit the project's runtimeconfig, and Fhir.Metrics
+        // (UCUM) needs predefined-cultures-only off under invariant globalization: pass it by environment instead.
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY", "false");
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }
