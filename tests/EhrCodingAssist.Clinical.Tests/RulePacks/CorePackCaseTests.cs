@@ -46,6 +46,17 @@ public sealed class CorePackCaseTests
     }
 
     [Fact]
+    public void RulePackTestRunner_CorePack_EveryCasePasses()
+    {
+        var pack = CorePackTestData.Pack;
+
+        var report = RulePackTestRunner.Run(pack);
+
+        Assert.True(report.Failed == 0, string.Join("\n", report.Results.Where(r => !r.Passed).Select(r => $"{r.Rule} {r.Case}: {r.Message}")));
+        Assert.Equal(pack.Rules.Sum(r => r.Tests.Count), report.Passed);
+    }
+
+    [Fact]
     public void Evaluate_SepsisScenarioCase_FiresOnlyUnderTheSelectedCriteriaSet()
     {
         var pack = CorePackTestData.Pack;
