@@ -1,3 +1,4 @@
+using EhrCodingAssist.Clinical.Ingest;
 using EhrCodingAssist.Clinical.Snapshot;
 using Hl7.Fhir.Model;
 
@@ -26,6 +27,27 @@ public sealed class RealDataTests
 
         // Synthea encounters are mostly routine visits with normal labs; a pack that fires on many of them is firing on noise.
         Assert.True(findings < encounters / 50, $"{findings} findings over {encounters} encounters");
+    }
+
+    [Fact]
+    public void Evaluate_EverySyntheaBulkEncounter_NoErrorsWithRealNoteText()
+    {
+        var files = Directory.GetFiles(Path.Combine(CorePackTestData.SharedData, "synthea_bulk_10patients"), "*.ndjson");
+        var lineErrors = new List<NdjsonLineError>();
+        using var source = NdjsonSnapshotSource.Open(files, lineErrors.Add);
+        var encounters = 0;
+        var withNotes = 0;
+
+        foreach (var snapshot in source.ReadSnapshots())
+        {
+            encounters++;
+            withNotes += snapshot.NoteTexts.Count > 0 ? 1 : 0;
+            CorePackTestData.Evaluate(CorePackTestData.Pack, snapshot, ["sepsis-2", "sepsis-3"]);
+        }
+
+        Assert.Empty(lineErrors);
+        Assert.True(encounters > 1000, $"only {encounters} encounters read");
+        Assert.True(withNotes > 1000, $"only {withNotes} encounters with note text");
     }
 
     [Fact]
