@@ -82,6 +82,27 @@ public sealed class RealDataTests
         Assert.Empty(findings);
     }
 
+    [Fact]
+    public void Evaluate_NoPatientNoPeriodAbnormalLabs_NoErrors()
+    {
+        var encounter = new Encounter { Id = "e", Status = Encounter.EncounterStatus.InProgress, Class = new Hl7.Fhir.Model.Coding(null, "IMP") };
+        Resource[] resources =
+        [
+            Lab("1", "2160-0", new Quantity { Value = 0.8m, Code = "mg/dL", System = "http://unitsofmeasure.org" }),
+            Lab("2", "2160-0", new Quantity { Value = 2.9m, Code = "mg/dL", System = "http://unitsofmeasure.org" }, "2026-03-11T09:00:00Z"),
+            Lab("3", "39156-5", new Quantity { Value = 44m, Code = "kg/m2", System = "http://unitsofmeasure.org" }),
+            Lab("4", "777-3", new Quantity { Value = 40m, Code = "10*3/uL", System = "http://unitsofmeasure.org" }),
+        ];
+        var snapshot = new EncounterSnapshot { Encounter = encounter, Resources = resources };
+
+        var rules = CorePackTestData.Evaluate(CorePackTestData.Pack, snapshot, ["sepsis-2", "sepsis-3"]).Select(f => f.Rule).ToList();
+
+        // Linked by Observation.encounter, the labs still count; age-bound rules stay silent without a birth date.
+        Assert.Contains("aki-kdigo", rules);
+        Assert.Contains("thrombocytopenia", rules);
+        Assert.DoesNotContain(rules, r => r.StartsWith("obesity", StringComparison.Ordinal));
+    }
+
     private static Observation Lab(string id, string loinc, DataType value, string? effective = "2026-03-10T09:00:00Z") => new()
     {
         Id = id,
