@@ -60,7 +60,10 @@ public static partial class SandboxHost
         if (options.StartApp)
         {
             (var appSettings, smartConfig) = SandboxAppConfiguration.Prepare(urls);
-            app = EhrCodingAssist.Web.AppHost.Build([.. options.AppArgs], appBuilder =>
+            // The app's name must be its own assembly: Razor pages and components are discovered from it, and the
+            // entry assembly is the sandbox (or a test host) here.
+            string[] appArgs = [$"--applicationName={typeof(EhrCodingAssist.Web.AppHost).Assembly.GetName().Name}", .. options.AppArgs];
+            app = EhrCodingAssist.Web.AppHost.Build(appArgs, appBuilder =>
             {
                 appBuilder.WebHost.UseUrls(appBase);
                 appBuilder.Configuration.AddInMemoryCollection(appSettings);

@@ -63,7 +63,7 @@ internal sealed class PatientSeedBuilder
             Subject = new ResourceReference(PatientRef),
             Period = new Period { Start = Time(0) },
             ReasonCode = [new CodeableConcept { Text = reason }],
-            Location = [new Hl7.Fhir.Model.Encounter.LocationComponent { Location = new ResourceReference("Location/" + location), Status = Hl7.Fhir.Model.Encounter.EncounterLocationStatus.Active }],
+            Location = [new Hl7.Fhir.Model.Encounter.LocationComponent { Location = new ResourceReference("Location/" + location, SeedDirectory.Display(location)), Status = Hl7.Fhir.Model.Encounter.EncounterLocationStatus.Active }],
             ServiceProvider = new ResourceReference("Organization/sandbox-hospital"),
             Hospitalization = new Hl7.Fhir.Model.Encounter.HospitalizationComponent
             {
@@ -242,7 +242,7 @@ internal sealed class PatientSeedBuilder
     private static Hl7.Fhir.Model.Encounter.ParticipantComponent Participant(string code, string display, string reference) => new()
     {
         Type = [new CodeableConcept(SeedCodes.ParticipationType, code, display)],
-        Individual = new ResourceReference(reference),
+        Individual = new ResourceReference(reference, SeedDirectory.Display(reference["Practitioner/".Length..])),
     };
 
     private string Time(double hours) =>

@@ -5,6 +5,14 @@ namespace EhrCodingAssist.Sandbox.Seed;
 /// <summary>The shared, non-patient seed resources: the three role Practitioners and colleagues, the hospital, the payer, wards.</summary>
 internal static class SeedDirectory
 {
+    /// <summary>The display text of a seeded Practitioner or Location id, for reference displays.</summary>
+    public static string? Display(string id) => Build().FirstOrDefault(r => r.Id == id) switch
+    {
+        Practitioner p => p.Name[0].Text,
+        Location l => l.Name,
+        _ => null,
+    };
+
     public static IEnumerable<Resource> Build()
     {
         yield return Practitioner("sandbox-physician", "Avery", "Quinn", "Dr.", "Attending physician (hospital medicine)");
