@@ -1,7 +1,8 @@
 using EhrCodingAssist.Web.Launch;
+using EhrCodingAssist.Web.CoderWorkbench;
 using EhrCodingAssist.Web.Encounters;
+using EhrCodingAssist.Web.Findings;
 using EhrCodingAssist.Web.Pages;
-
 using EhrCodingAssist.Web.Queries;
 
 namespace EhrCodingAssist.Web;
@@ -28,9 +29,11 @@ public static class AppHost
     {
         builder.Services.AddProblemDetails();
         builder.AddSmartLaunch();
+        builder.AddDocumentationQueries();
         builder.AddEncounterSnapshots();
         builder.AddEncounterPages();
-        builder.AddDocumentationQueries();
+        builder.AddFindings();
+        builder.AddCoderWorkbench();
     }
 
     /// <summary>Maps every feature's endpoints.</summary>
@@ -40,7 +43,9 @@ public static class AppHost
         app.UseStatusCodePages();
         app.MapSmartLaunch();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        app.MapEncounterPages();
         app.MapDocumentationQueries();
+        app.MapEncounterPages();
+        app.MapFindingsApi();
+        app.MapCoderWorkbench();
     }
 }

@@ -1,0 +1,197 @@
+using System.Net;
+using EhrCodingAssist.Web.CoderWorkbench.Store;
+using EhrCodingAssist.Web.Session;
+using EhrCodingAssist.Web.WriteBack;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Hl7.Fhir.Rest;
+
+namespace EhrCodingAssist.Web.CoderWorkbench;
+
+/// <summary>
+/// Finalises an encounter's coding: blocking edits stop it (422); the Claim, Conditions and Provenance are validated
+/// (an invalid resource is never sent); where the EHR accepts Claim in a transaction they are sent as one, otherwise
+/// the Claim is kept as "not written". Every outcome is kept with the Claim's history.
+/// </summary>
+internal sealed partial class ClaimFinalizer(
+    CodingService coding,
+    CodingDbContext store,
+    IEhrFhirClientFactory clients,
+    ClaimCapability capabilities,
+    FhirResourceValidator validator,
+    WriteLocks locks,
+    TimeProvider time,
+    ILogger<ClaimFinalizer> logger)
+{
+    public async Task<FinalizeOutcome> FinalizeAsync(SmartSession session, string encounterId, CancellationToken ct)
+    {
+        var key = CodingService.KeyOf(session.FhirBase.AbsoluteUri, encounterId);
+        using var held = await locks.AcquireAsync("claim:" + key, ct).ConfigureAwait(false);
+        var context = await coding.LoadAsync(session, encounterId, ct).ConfigureAwait(false);
+        var blocking = coding.Edits(context, context.State).Select(EditView.From).Where(e => e.Blocking).ToList();
+        if (blocking.Count > 0)
+        {
+            return new FinalizeOutcome("blocked") { BlockingEdits = blocking, Message = "Blocking edits must be resolved before finalising." };
+        }
+
+        var record = context.Record;
+        if (store.Entry(record).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
+        {
+            store.Codings.Add(record);
+        }
+
+        var coder = session.FhirUser ?? "Practitioner/unknown";
+        var now = time.GetUtcNow();
+        var snapshot = context.Analysis.Snapshot;
+        var claim = ClaimBuilder.Build(snapshot, context.State, record.Id, ClaimBuilder.Provider(snapshot, session.FhirUser), now);
+        var conditions = ClaimTransaction.Conditions(snapshot, context.State, record, coder, now);
+        var bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
+        record.ClaimJson = FhirJson.Serialize(claim);
+
+        var invalid = bundle.Entry.Select(e => e.Resource).OfType<Resource>().SelectMany(validator.Validate).ToList();
+        if (invalid.Count > 0)
+        {
+            var reason = "Not sent, a resource is invalid: " + string.Join("; ", invalid);
+            await FinishAsync(record, ClaimWriteStatus.Invalid, reason, coder, ct).ConfigureAwait(false);
+            return new FinalizeOutcome("invalid") { Invalid = invalid, Message = reason };
+        }
+
+        if (await NotWrittenReasonAsync(session, record, conditions.Count > 0, ct).ConfigureAwait(false) is { } notWritten)
+        {
+            await FinishAsync(record, ClaimWriteStatus.NotWritten, notWritten, coder, ct).ConfigureAwait(false);
+            return new FinalizeOutcome("not-written") { Message = notWritten };
+        }
+
+        var client = clients.Create(session);
+        try
+        {
+            var response = await client.TransactionAsync(bundle, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
+            var written = response.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>().ToList();
+            var claimLocation = response.Entry.FirstOrDefault()?.Response;
+            if (WriteBackService.LocalReference(claimLocation?.Location) is { } claimRef)
+            {
+                record.ServerClaimId = claimRef.Split('/')[1];
+                record.ServerClaimVersion = VersionOf(claimLocation!);
+            }
+
+            record.WrittenResources = string.Join(' ', written);
+            await FinishAsync(record, ClaimWriteStatus.Written, null, coder, ct).ConfigureAwait(false);
+            Log.Written(logger, record.Id, written.Count);
+            return new FinalizeOutcome("written") { Written = written, Claim = record.ServerClaimId is { } id ? "Claim/" + id : null };
+        }
+        catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
+        {
+            Log.Conflict(logger, record.Id, (int)ex.Status);
+            return await ConflictAsync(client, record, claim, coder, ct).ConfigureAwait(false);
+        }
+        catch (FhirOperationException ex)
+        {
+            var reason = $"The EHR refused the transaction ({(int)ex.Status}); the Claim is kept and finalising again is safe (no second Claim is created).";
+            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, ct).ConfigureAwait(false);
+            return new FinalizeOutcome("failed") { Message = reason };
+        }
+        catch (MissingScopeException ex)
+        {
+            var reason = $"The EHR refused the write for lack of a scope ({ex.Scope ?? "unknown"}); the Claim is kept here for export.";
+            await FinishAsync(record, ClaimWriteStatus.NotWritten, reason, coder, ct).ConfigureAwait(false);
+            return new FinalizeOutcome("not-written") { Message = reason };
+        }
+        catch (HttpRequestException)
+        {
+            const string reason = "The EHR could not be reached; the Claim is kept and finalising again is safe.";
+            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, ct).ConfigureAwait(false);
+            return new FinalizeOutcome("failed") { Message = reason };
+        }
+    }
+
+    private async Task<string?> NotWrittenReasonAsync(SmartSession session, CodingRecord record, bool conditions, CancellationToken ct)
+    {
+        ClaimCapability.Support support;
+        try
+        {
+            support = await capabilities.GetAsync(session, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FhirOperationException or HttpRequestException or InvalidOperationException)
+        {
+            return "The EHR's CapabilityStatement could not be read; the Claim is kept here for export.";
+        }
+
+        if (!support.Transaction || !support.ClaimCreate || (record.ServerClaimId is not null && !support.ClaimUpdate))
+        {
+            return "The EHR does not accept Claim" + (support.Transaction ? string.Empty : " transactions") + "; the Claim is kept here with status \"not written\" and can be exported as FHIR JSON.";
+        }
+
+        if (conditions && !support.ConditionCreate)
+        {
+            return "The EHR does not accept Condition create; the Claim is kept here for export.";
+        }
+
+        return session.Allows("Claim", 'c') ? null : "The launch did not grant patient/Claim.c; the Claim is kept here for export.";
+    }
+
+    // 409/412: re-read the server's Claim, remember its version (the next finalise overwrites it knowingly) and show the differences.
+    private async Task<FinalizeOutcome> ConflictAsync(FhirClient client, CodingRecord record, Claim ours, string coder, CancellationToken ct)
+    {
+        Claim? server = null;
+        if (record.ServerClaimId is { } id)
+        {
+            server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var found = await client.SearchAsync<Claim>([$"identifier={ClaimBuilder.ClaimIdentifierSystem}|{record.Id}"], ct: ct).ConfigureAwait(false);
+            server = found?.Entry.Select(e => e.Resource).OfType<Claim>().FirstOrDefault();
+        }
+
+        var changes = server is null ? [] : ClaimDiff.Compare(ours, server);
+        if (server is not null)
+        {
+            record.ServerClaimId = server.Id;
+            record.ServerClaimVersion = server.Meta?.VersionId;
+        }
+
+        var message = server is null
+            ? "The EHR reported a conflict but holds no such Claim; finalise again."
+            : $"The Claim changed on the EHR (now version {server.Meta?.VersionId}); review the {changes.Count} difference(s) and finalise again to replace it.";
+        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, ct).ConfigureAwait(false);
+        return new FinalizeOutcome("conflict") { Message = message, ServerVersion = server?.Meta?.VersionId, Changes = changes };
+    }
+
+    private static string? VersionOf(Bundle.ResponseComponent response)
+    {
+        if (response.Etag is { Length: > 0 } etag)
+        {
+            return etag.Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"');
+        }
+
+        var parts = response.Location?.Split('/') ?? [];
+        var history = Array.IndexOf(parts, "_history");
+        return history >= 0 && history + 1 < parts.Length ? parts[history + 1] : null;
+    }
+
+    private async Task FinishAsync(CodingRecord record, ClaimWriteStatus status, string? message, string coder, CancellationToken ct)
+    {
+        record.ClaimStatus = status;
+        record.ClaimMessage = message;
+        store.ClaimHistory.Add(new ClaimHistoryEntry
+        {
+            CodingId = record.Id,
+            At = time.GetUtcNow(),
+            User = coder,
+            Status = status,
+            Message = message,
+            ClaimJson = record.ClaimJson,
+        });
+        await store.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Claim {CodingId} written with {Count} resources")]
+        public static partial void Written(ILogger logger, string codingId, int count);
+
+        [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Claim {CodingId} conflict: HTTP {Status}")]
+        public static partial void Conflict(ILogger logger, string codingId, int status);
+    }
+}

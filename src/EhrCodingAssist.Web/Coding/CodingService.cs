@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EhrCodingAssist.Clinical.Coding;
+using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Web.CoderWorkbench.Store;
+using EhrCodingAssist.Web.Findings;
+using EhrCodingAssist.Web.Persistence;
+using EhrCodingAssist.Web.Session;
+using Microsoft.EntityFrameworkCore;
+
+namespace EhrCodingAssist.Web.CoderWorkbench;
+
+/// <summary>An encounter as the workbench sees it: analysis, documented codes, the stored working set.</summary>
+internal sealed record CodingContext(EncounterAnalysis Analysis, CodingRecord Record, WorkbenchState State, IReadOnlyList<DocumentedDiagnosis> Documented);
+
+/// <summary>Loads and saves the coder's working set and computes its edits.</summary>
+internal sealed class CodingService(
+    EncounterAnalyzer analyzer, CodingDbContext store, AppDbContext queries, CodingEditEngine edits, CodingReferenceData data, TimeProvider time)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The stable key of an encounter's coding (and the Claim identifier value).</summary>
+    public static string KeyOf(string fhirBase, string encounterId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fhirBase + "|" + encounterId)))[..32];
+
+    public async Task<CodingContext> LoadAsync(SmartSession session, string encounterId, CancellationToken ct)
+    {
+        var analysis = await analyzer.AnalyzeAsync(session, encounterId, ct).ConfigureAwait(false);
+        var fhirBase = session.FhirBase.AbsoluteUri;
+        var answered = await queries.Queries.AsNoTracking()
+            .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId && q.State == QueryState.Answered && q.ResultingCode != null)
+            .Select(q => new { q.Id, q.ResultingCode, q.ResultingCodeDisplay })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var documented = EncounterCoding.DocumentedConditions(analysis.Snapshot)
+            .Concat(answered.Select(q => new DocumentedDiagnosis(q.ResultingCode!, q.ResultingCodeDisplay, "query", "query:" + q.Id)))
+            .ToList();
+        var key = KeyOf(fhirBase, encounterId);
+        var record = await store.Codings.SingleOrDefaultAsync(c => c.Id == key, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            var initial = new WorkbenchState
+            {
+                Diagnoses = [.. documented.DistinctBy(d => d.Code, StringComparer.OrdinalIgnoreCase)
+                    .Select((d, i) => new DiagnosisEntry(d.Code, i + 1) { Display = d.Display, Source = d.Source })],
+            };
+            record = new CodingRecord { Id = key, FhirBase = fhirBase, EncounterId = encounterId, WorkingSetJson = JsonSerializer.Serialize(initial, Json) };
+        }
+
+        var state = JsonSerializer.Deserialize<WorkbenchState>(record.WorkingSetJson, Json) ?? new WorkbenchState();
+        return new CodingContext(analysis, record, state, documented);
+    }
+
+    public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
+        edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code)));
+
+    public CodingView View(CodingContext context, SmartSession session)
+    {
+        var snapshot = context.Analysis.Snapshot;
+        var state = context.State;
+        var financial = session.Role is AppRole.Cdi or AppRole.Coder;
+        return new CodingView
+        {
+            Encounter = snapshot.EncounterReference,
+            ClaimType = EncounterCoding.ClaimType(snapshot),
+            Inpatient = EncounterCoding.ToEngineInput(snapshot, state, []).IsInpatient,
+            Documented = context.Documented,
+            Suggestions = [.. context.Analysis.Findings.Where(f => f.Kind == FindingKind.Suggestion).Select(f => new SuggestionView(
+                f.Rule, f.Title, f.Text, f.Codes, f.Evidence,
+                state.Decisions.FirstOrDefault(d => d.Rule == f.Rule)))],
+            Procedures = EncounterCoding.Procedures(snapshot),
+            WorkingSet = state,
+            Edits = [.. Edits(context, state).Select(EditView.From)],
+            Impact = financial
+                ? [.. state.Diagnoses.Select(d => (d.Code, Impact: data.ImpactOf(d.Code))).Where(x => x.Impact is not null)
+                    .Select(x => new DiagnosisImpact(x.Code, x.Impact!.Severity, x.Impact.Hcc))]
+                : [],
+            ClaimStatus = CodingEdits.StatusName(context.Record.ClaimStatus),
+            ClaimMessage = context.Record.ClaimMessage,
+        };
+    }
+
+    /// <summary>Stores the working set (normalised: sequences 1..n, codes upper-case) and returns the edits it raises.</summary>
+    public async Task<(WorkbenchState State, IReadOnlyList<Finding> Edits)> SaveAsync(CodingContext context, WorkbenchState state, string user, CancellationToken ct)
+    {
+        var normalised = Normalise(state, context);
+        var record = context.Record;
+        record.WorkingSetJson = JsonSerializer.Serialize(normalised, Json);
+        record.UpdatedAt = time.GetUtcNow();
+        record.UpdatedBy = user;
+        if (store.Entry(record).State == EntityState.Detached)
+        {
+            store.Codings.Add(record);
+        }
+
+        await store.SaveChangesAsync(ct).ConfigureAwait(false);
+        return (normalised, Edits(context, normalised));
+    }
+
+    private WorkbenchState Normalise(WorkbenchState state, CodingContext context)
+    {
+        var codeSet = data.IcdCodeSets.ForDate(EncounterCoding.DateOfService(context.Analysis.Snapshot));
+        return state with
+        {
+            Diagnoses = [.. state.Diagnoses.OrderBy(d => d.Sequence).Select((d, i) =>
+            {
+                var code = d.Code.Trim().ToUpperInvariant();
+                return d with
+                {
+                    Code = code,
+                    Sequence = i + 1,
+                    Poa = string.IsNullOrWhiteSpace(d.Poa) ? null : d.Poa.Trim().ToUpperInvariant(),
+                    Display = d.Display ?? codeSet?.Find(code)?.LongTitle,
+                };
+            })],
+            Lines = [.. state.Lines.Select(l => l with
+            {
+                Code = l.Code.Trim().ToUpperInvariant(),
+                System = l.System.Trim().ToLowerInvariant(),
+                Modifiers = [.. l.Modifiers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim().ToUpperInvariant())],
+            })],
+        };
+    }
+}

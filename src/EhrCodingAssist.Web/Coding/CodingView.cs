@@ -1,0 +1,63 @@
+using EhrCodingAssist.Clinical.Findings;
+
+namespace EhrCodingAssist.Web.CoderWorkbench;
+
+/// <summary>A coding edit as the API shows it: the reason and the rule it comes from.</summary>
+public sealed record EditView(string Rule, string Title, string Text, IReadOnlyList<string> Codes, bool Blocking)
+{
+    /// <summary>Maps an edit finding.</summary>
+    public static EditView From(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new(finding.Rule, finding.Title, finding.Text, [.. finding.Codes.Select(c => c.Code)], CodingEdits.IsBlocking(finding.Rule));
+    }
+}
+
+/// <summary>A diagnosis documented in the record (Condition) or by an answered query.</summary>
+public sealed record DocumentedDiagnosis(string Code, string? Display, string Source, string? Reference);
+
+/// <summary>A rule suggestion with its evidence and the coder's decision, if any.</summary>
+public sealed record SuggestionView(string Rule, string Title, string Text, IReadOnlyList<CodeRef> Codes, IReadOnlyList<Evidence> Evidence, SuggestionDecision? Decision);
+
+/// <summary>A procedure documented in the record.</summary>
+public sealed record ProcedureView(string Reference, string? Code, string? System, string? Display, string? Date);
+
+/// <summary>CC/MCC and HCC V28 of a diagnosis (CDI and coder view only).</summary>
+public sealed record DiagnosisImpact(string Code, string? Severity, string? Hcc);
+
+/// <summary>Everything <c>GET /api/encounters/{id}/coding</c> returns.</summary>
+public sealed record CodingView
+{
+    /// <summary>"Encounter/{id}".</summary>
+    public required string Encounter { get; init; }
+
+    /// <summary>"institutional" or "professional".</summary>
+    public required string ClaimType { get; init; }
+
+    /// <summary>Whether POA is required.</summary>
+    public required bool Inpatient { get; init; }
+
+    /// <summary>Documented diagnoses.</summary>
+    public required IReadOnlyList<DocumentedDiagnosis> Documented { get; init; }
+
+    /// <summary>Rule suggestions.</summary>
+    public required IReadOnlyList<SuggestionView> Suggestions { get; init; }
+
+    /// <summary>Documented procedures.</summary>
+    public required IReadOnlyList<ProcedureView> Procedures { get; init; }
+
+    /// <summary>The coder's working set.</summary>
+    public required WorkbenchState WorkingSet { get; init; }
+
+    /// <summary>Edits raised by the working set.</summary>
+    public required IReadOnlyList<EditView> Edits { get; init; }
+
+    /// <summary>CC/MCC and HCC per diagnosis; empty for physicians.</summary>
+    public required IReadOnlyList<DiagnosisImpact> Impact { get; init; }
+
+    /// <summary>The Claim's write status ("none", "written", "not-written", "invalid", "conflict", "failed").</summary>
+    public required string ClaimStatus { get; init; }
+
+    /// <summary>The Claim message (reason not written, conflict).</summary>
+    public string? ClaimMessage { get; init; }
+}
