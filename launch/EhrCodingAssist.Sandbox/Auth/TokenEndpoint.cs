@@ -114,6 +114,7 @@ internal static class TokenEndpoint
         if (grant.EncounterId is not null && (grant.Scopes.Contains("launch") || grant.Scopes.Contains("launch/encounter")))
         {
             body["encounter"] = grant.EncounterId;
+            body["fhirContext"] = new[] { new Dictionary<string, string> { ["reference"] = "Encounter/" + grant.EncounterId } };
         }
 
         if (grant.Role is not null)

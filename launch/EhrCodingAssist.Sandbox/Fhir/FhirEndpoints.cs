@@ -16,6 +16,12 @@ internal static class FhirEndpoints
         fhir.MapGet("/{type}/{id}", (string type, string id, HttpContext context, FhirOperations ops) =>
         {
             var stored = ops.Read(KnownType(type), id, Grant(context));
+            if (stored.Resource is Binary binary && WantsRawBinary(context.Request))
+            {
+                context.Response.Headers.ETag = stored.ETag;
+                return Results.Bytes(binary.Data ?? [], binary.ContentType ?? "application/octet-stream");
+            }
+
             return new FhirResult(HttpStatusCode.OK, stored.Resource, stored);
         });
         fhir.MapGet("/{type}/{id}/_history/{version}", (string type, string id, string version, HttpContext context, FhirOperations ops) =>
@@ -61,6 +67,13 @@ internal static class FhirEndpoints
 
             return new FhirResult(HttpStatusCode.OK, transactions.Process(bundle, Grant(context)));
         });
+    }
+
+    /// <summary>A Binary read returns the raw content unless the client asks for FHIR JSON.</summary>
+    private static bool WantsRawBinary(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return !accept.Contains("json", StringComparison.OrdinalIgnoreCase) && request.Query["_format"].Count == 0;
     }
 
     private static FhirResult Search(string type, List<KeyValuePair<string, string>> parameters, HttpContext context, FhirOperations ops)

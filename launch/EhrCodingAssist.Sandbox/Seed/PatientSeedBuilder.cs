@@ -199,6 +199,34 @@ internal sealed class PatientSeedBuilder
         return this;
     }
 
+    /// <summary>A note whose text lives in a Binary resource that the DocumentReference points to by URL.</summary>
+    public PatientSeedBuilder NoteByUrl(string loinc, string title, string text, double hours, string author)
+    {
+        var binaryId = $"bin-{_key}-{++_n}";
+        _resources.Add(new Binary
+        {
+            Id = binaryId,
+            ContentType = "text/plain",
+            Data = Encoding.UTF8.GetBytes(text),
+            SecurityContext = new ResourceReference(PatientRef),
+        });
+        _resources.Add(new DocumentReference
+        {
+            Id = $"doc-{_key}-{++_n}",
+            Status = DocumentReferenceStatus.Current,
+            DocStatus = CompositionStatus.Final,
+            Type = new CodeableConcept(SeedCodes.Loinc, loinc, title, title),
+            Category = [new CodeableConcept(SeedCodes.DocumentCategory, "clinical-note", "Clinical Note")],
+            Subject = new ResourceReference(PatientRef),
+            Date = DateTimeOffset.Parse(Time(hours), CultureInfo.InvariantCulture),
+            Author = [new ResourceReference("Practitioner/" + author)],
+            Description = title,
+            Content = [new DocumentReference.ContentComponent { Attachment = new Attachment { ContentType = "text/plain", Url = "Binary/" + binaryId, Title = title } }],
+            Context = new DocumentReference.ContextComponent { Encounter = [new ResourceReference(EncounterRef)] },
+        });
+        return this;
+    }
+
     /// <summary>A finished outpatient encounter before this admission (for baselines).</summary>
     public PatientSeedBuilder PriorVisit(double hoursBefore, out string encounterReference)
     {

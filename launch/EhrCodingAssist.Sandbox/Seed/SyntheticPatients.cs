@@ -90,7 +90,10 @@ internal static partial class SyntheticPatients
             "76F with 4 days of vomiting, unable to keep fluids down. Takes lisinopril and ibuprofen at home. Creatinine 1.6 (0.9 three months ago). " +
             "Plan: IV fluids, hold lisinopril and NSAIDs, trend renal function.", 2)
         .Note("11506-3", "Progress note",
-            "Creatinine continues to rise, now 2.9. Urine output 300 mL over 24 h. K 5.8. Nephrology consulted. Elevated creatinine, continue fluids.", 47);
+            "Creatinine continues to rise, now 2.9. Urine output 300 mL over 24 h. K 5.8. Nephrology consulted. Elevated creatinine, continue fluids.", 47)
+        .NoteByUrl("11488-4", "Consult note",
+            "Nephrology consult. Creatinine 0.9 three months ago, 1.6 on admission, 2.9 today with oliguria, in the setting of volume depletion, " +
+            "ACE inhibitor and NSAID use. Recommend holding nephrotoxins, isotonic fluids, renal ultrasound, strict intake and output.", 48, "sandbox-consultant");
 
     private static PatientSeedBuilder HeartFailure(DateTimeOffset admitted) => new PatientSeedBuilder("hf", admitted)
         .Patient("Walter", "Okonkwo", AdministrativeGender.Male, "1952-01-22", "SBX-1003")

@@ -22,6 +22,7 @@ public sealed class AuthorizationFlowTests(SandboxFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("pat-hf", body.GetProperty("patient").GetString());
         Assert.Equal("enc-hf", body.GetProperty("encounter").GetString());
+        Assert.Equal("Encounter/enc-hf", body.GetProperty("fhirContext")[0].GetProperty("reference").GetString());
         Assert.Equal("physician", body.GetProperty("intent").GetString());
         Assert.Equal("Practitioner/sandbox-physician", body.GetProperty("fhirUser").GetString());
         Assert.True(body.GetProperty("need_patient_banner").GetBoolean());

@@ -18,6 +18,20 @@ public sealed class ReadUpdateTests(SandboxFixture fixture) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task Read_BinaryOfNoteUrl_ReturnsRawTextOrFhirJsonByAccept()
+    {
+        using var search = await fixture.SendAsync(HttpMethod.Get, "DocumentReference?encounter=enc-aki&type=http://loinc.org|11488-4");
+        var url = ((DocumentReference)(await SandboxFixture.ReadAsync<Bundle>(search)).Entry.Single().Resource!).Content[0].Attachment!.Url!;
+
+        using var raw = await fixture.SendAsync(HttpMethod.Get, url, configure: r => r.Headers.Accept.ParseAdd("text/plain"));
+        using var json = await fixture.SendAsync(HttpMethod.Get, url, configure: r => r.Headers.Accept.ParseAdd("application/fhir+json"));
+
+        Assert.Equal("text/plain", raw.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Nephrology consult", await raw.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/plain", (await SandboxFixture.ReadAsync<Binary>(json)).ContentType);
+    }
+
+    [Fact]
     public async Task Read_UnknownId_Returns404WithOperationOutcome()
     {
         using var response = await fixture.SendAsync(HttpMethod.Get, "Patient/does-not-exist");
