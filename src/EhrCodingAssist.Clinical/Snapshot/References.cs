@@ -7,6 +7,26 @@ internal static class References
 {
     public static bool Matches(ResourceReference? reference, string typeAndId) => Matches(reference?.Reference, typeAndId);
 
+    /// <summary>"Type/id" of a relative or absolute reference (history stripped), or null.</summary>
+    public static string? TypeAndId(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var history = reference.IndexOf("/_history", StringComparison.Ordinal);
+        var r = history >= 0 ? reference[..history] : reference;
+        var last = r.LastIndexOf('/');
+        if (last <= 0)
+        {
+            return null;
+        }
+
+        var previous = r.LastIndexOf('/', last - 1);
+        return previous < 0 ? r : r[(previous + 1)..];
+    }
+
     public static bool Matches(string? reference, string typeAndId)
     {
         if (string.IsNullOrEmpty(reference))

@@ -24,6 +24,7 @@ public sealed partial class SnapshotIndex
     private readonly Dictionary<string, IReadOnlyList<PocoNode>> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<DocumentReference, string> _noteText = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DocumentReference, string> _mentionSentence = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, Resource>? _byReference;
 
     /// <summary>Indexes <paramref name="snapshot"/> for the functions of a pack with these definitions.</summary>
     public SnapshotIndex(EncounterSnapshot snapshot, PackDefinitions definitions)
@@ -225,6 +226,37 @@ public sealed partial class SnapshotIndex
 
             return text;
         }
+    }
+
+    /// <summary>Resolves a reference ("Type/id" or an absolute URL; not "#contained") within the snapshot, for FHIRPath resolve().</summary>
+    internal PocoNode? Resolve(string reference)
+    {
+        Dictionary<string, Resource> byRef;
+        lock (_gate)
+        {
+            byRef = _byReference ??= BuildReferenceMap();
+        }
+
+        return References.TypeAndId(reference) is { } key && byRef.TryGetValue(key, out var resource) ? NodeOf(resource) : null;
+    }
+
+    private Dictionary<string, Resource> BuildReferenceMap()
+    {
+        var map = new Dictionary<string, Resource>(StringComparer.Ordinal) { [EncounterRef] = Snapshot.Encounter };
+        if (Snapshot.Patient is { Id: not null } patient)
+        {
+            map["Patient/" + patient.Id] = patient;
+        }
+
+        foreach (var r in Snapshot.Resources)
+        {
+            if (r.Id is not null)
+            {
+                map.TryAdd(r.TypeName + "/" + r.Id, r);
+            }
+        }
+
+        return map;
     }
 
     /// <summary>The node of a resource of the snapshot (created once).</summary>

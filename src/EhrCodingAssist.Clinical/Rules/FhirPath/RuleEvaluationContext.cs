@@ -15,6 +15,7 @@ internal sealed class RuleEvaluationContext : FhirEvaluationContext
         Index = index;
         Resource = index.EncounterNode;
         RootResource = index.EncounterNode;
+        ElementResolver = index.Resolve;
     }
 
     public SnapshotIndex Index { get; }

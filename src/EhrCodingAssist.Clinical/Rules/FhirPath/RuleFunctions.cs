@@ -26,7 +26,9 @@ internal static class RuleFunctions
 
     private static SymbolTable Build()
     {
+        // Standard FHIRPath plus the FHIR-specific functions (resolve(), memberOf(), htmlChecks() …), then ours.
         var t = new SymbolTable(FhirPathCompiler.DefaultSymbolTable);
+        Hl7.Fhir.FhirPath.ElementNavFhirExtensions.AddFhirExtensions(t);
         t.Add("observations", (object _, string analyte, EvaluationContext ctx) => Idx(ctx).ObservationNodes(analyte), doNullProp: false);
         t.Add("priorObservations", (object _, string analyte, long days, EvaluationContext ctx) => Idx(ctx).PriorObservationNodes(analyte, days), doNullProp: false);
         t.Add("conditions", (object _, EvaluationContext ctx) => Idx(ctx).ConditionNodes(), doNullProp: false);
