@@ -30,6 +30,22 @@ public sealed class RealDataTests
     }
 
     [Fact]
+    public void Evaluate_SyntheaPatientWithEgfrBelow30ForMonths_GetsAChronicKidneyDiseaseQuery()
+    {
+        // Micah Schinner: eGFR 11-24 mL/min from 2017-12 to 2018-05, creatinine 2.6-3.4 mg/dL, no kidney diagnosis recorded.
+        var file = Directory.GetFiles(Path.Combine(CorePackTestData.SharedData, "synthea"), "Micah_Schinner_*.json").Single();
+        var snapshots = CorePackTestData.Snapshots(file);
+        var april = snapshots.Single(s => s.Encounter.Period?.Start?.StartsWith("2018-04-01", StringComparison.Ordinal) == true);
+        var before = snapshots.Single(s => s.Encounter.Period?.Start?.StartsWith("2017-12-23", StringComparison.Ordinal) == true);
+
+        var findings = CorePackTestData.Evaluate(CorePackTestData.Pack, april);
+
+        var query = Assert.Single(findings, f => f.Rule == "ckd-indicators-g4-g5");
+        Assert.Contains(query.Codes, c => c.Code == "N18.4");
+        Assert.DoesNotContain(CorePackTestData.Evaluate(CorePackTestData.Pack, before), f => f.Rule.StartsWith("ckd-indicators", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Evaluate_EverySyntheaBulkEncounter_NoErrorsWithRealNoteText()
     {
         var files = Directory.GetFiles(Path.Combine(CorePackTestData.SharedData, "synthea_bulk_10patients"), "*.ndjson");
