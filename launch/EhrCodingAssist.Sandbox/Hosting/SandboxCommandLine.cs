@@ -10,6 +10,8 @@ internal static class SandboxCommandLine
         ["--app-url"] = "Sandbox:AppUrl",
         ["--client-jwks-url"] = "Sandbox:ClientJwksUrl",
         ["--start-app"] = "Sandbox:StartApp",
+        ["--grow-encounter"] = "Sandbox:GrowEncounter",
+        ["--grow-to"] = "Sandbox:GrowTo",
     };
 
     public static SandboxOptions Bind(IConfiguration configuration)

@@ -104,6 +104,12 @@ public static partial class SandboxHost
             LogSeedFolder(logger, loaded, skipped);
         }
 
+        if (!string.IsNullOrWhiteSpace(options.GrowEncounter))
+        {
+            var added = EncounterGrowth.Grow(processor, services.GetRequiredService<ResourceStore>(), options.GrowEncounter, options.GrowTo);
+            LogGrown(logger, added);
+        }
+
         var count = services.GetRequiredService<ResourceStore>().Count;
         LogSeeded(logger, count);
     }
@@ -113,6 +119,9 @@ public static partial class SandboxHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed folder: {Loaded} bundles loaded, {Skipped} skipped.")]
     private static partial void LogSeedFolder(ILogger logger, int loaded, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grown encounter: {Added} vital-sign Observations added.")]
+    private static partial void LogGrown(ILogger logger, int added);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox store holds {Count} resources.")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -24,6 +24,12 @@ public sealed record SandboxOptions
     /// <summary>A folder of FHIR Bundle JSON files (transaction, batch or collection) to load at start. Defaults to none.</summary>
     public string? SeedFolder { get; init; }
 
+    /// <summary>An encounter id to grow with extra vital signs (for performance runs). Defaults to none.</summary>
+    public string? GrowEncounter { get; init; }
+
+    /// <summary>The number of resources the grown encounter's patient should hold. Defaults to 2000.</summary>
+    public int GrowTo { get; init; } = 2000;
+
     /// <summary>The one registered client. Defaults to "ehrcodingassist-sandbox" (smart-config/sandbox.json).</summary>
     public string ClientId { get; init; } = "ehrcodingassist-sandbox";
 

@@ -92,6 +92,33 @@ public sealed class SeedDataTests(SandboxFixture fixture) : IClassFixture<Sandbo
         }
     }
 
+    [Fact]
+    public async Task GrowEncounter_ToTarget_PatientHoldsThatManyResources()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            EhrUrl = "http://127.0.0.1:0",
+            StartApp = false,
+            ConsoleLogging = false,
+            GrowEncounter = "enc-hf",
+            GrowTo = 600,
+        });
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", sandbox.IssueAccessToken());
+
+        var observations = (Bundle)EhrCodingAssist.Sandbox.Fhir.FhirJson.Parse(
+            await client.GetStringAsync($"{sandbox.Urls.FhirBase}/Observation?encounter=enc-hf&_summary=count"));
+        var others = 0;
+        foreach (var type in new[] { "Patient", "Encounter", "Condition", "MedicationRequest", "Procedure", "DocumentReference", "Coverage", "Claim" })
+        {
+            var bundle = (Bundle)EhrCodingAssist.Sandbox.Fhir.FhirJson.Parse(
+                await client.GetStringAsync($"{sandbox.Urls.FhirBase}/{type}?{(type == "Patient" ? "_id" : type == "Coverage" ? "beneficiary" : "patient")}=pat-hf&_summary=count"));
+            others += bundle.Total ?? 0;
+        }
+
+        Assert.Equal(600, observations.Total + others);
+    }
+
     private async Task<Bundle> SearchAsync(string relative)
     {
         using var response = await fixture.SendAsync(HttpMethod.Get, relative);
