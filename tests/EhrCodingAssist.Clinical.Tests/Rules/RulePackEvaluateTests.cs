@@ -48,11 +48,12 @@ public sealed class RulePackEvaluateTests
         values:
           bmi: "observations('bmi').latest().valueIn('kg/m2')"
           sex: "patientSex()"
+          raw: "observations('bmi').latest().value"
         evidence:
           - label: BMI
             select: "observations('bmi')"
         title_template: "BMI {{ values.bmi }} ({{ patient.sex }}, {{ patient.age }} y, rule {{ rule.id }})"
-        text_template: "{{ for i in indicators }}{{ i.label }}: {{ i.summary }}{{ end }}"
+        text_template: "{{ for i in indicators }}{{ i.label }}: {{ i.summary }}{{ end }} ({{ values.raw }})"
         codes:
           - code: Z68.41
             when: "observations('bmi').latest().valueIn('kg/m2') >= 40 and observations('bmi').latest().valueIn('kg/m2') < 45"
@@ -137,7 +138,7 @@ public sealed class RulePackEvaluateTests
         Assert.Equal(FindingKind.Suggestion, finding.Kind);
         Assert.Equal(["Z68.41"], finding.Codes.Select(c => c.Code));
         Assert.Equal("BMI 42.3 (female, 65 y, rule bmi)", finding.Title);
-        Assert.Equal("BMI: Body mass index (BMI) [Ratio] 42.3 kg/m2 on 2026-03-11", finding.Text);
+        Assert.Equal("BMI: Body mass index (BMI) [Ratio] 42.3 kg/m2 on 2026-03-11 (42.3 kg/m2)", finding.Text);
     }
 
     [Fact]

@@ -93,6 +93,8 @@ internal static class RuleEvaluator
                 var v => v,
             },
             Resource r => r.TypeName + "/" + r.Id,
+            Quantity { Value: { } v } q => TemplateModel.Tidy(v).ToString(System.Globalization.CultureInfo.InvariantCulture) + ((q.Unit ?? q.Code) is { } unit ? " " + unit : string.Empty),
+            CodeableConcept cc => cc.Text ?? cc.Coding.FirstOrDefault()?.Display ?? cc.Coding.FirstOrDefault()?.Code,
             var other => other?.ToString(),
         }).ToList();
         return items.Count switch
