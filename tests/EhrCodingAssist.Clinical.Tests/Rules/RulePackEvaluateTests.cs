@@ -195,4 +195,24 @@ public sealed class RulePackEvaluateTests
         Assert.Equal("DocumentReference/n1", evidence.Reference);
         Assert.Equal("Progress note 2026-03-11: “Assessment: sepsis from UTI.”", evidence.Summary);
     }
+
+    [Fact]
+    public void EvaluateDetailed_TemplateHitsLimitOnlyWithRealData_FindingSkippedAndReported()
+    {
+        // Passes the trial render at load (no values there), loops forever with a real value.
+        var yaml = TestPack.AkiRule.Replace(
+            "title_template: \"Creatinine rose to {{ values.peak }} mg/dL\"",
+            "title_template: \"{{ if values.peak > 1 }}{{ while true }}x{{ end }}{{ end }}AKI\"",
+            StringComparison.Ordinal);
+        using var pack = TestPack.WithRule("aki", yaml);
+        var loaded = pack.Load();
+        var snapshot = Snap(
+            Lab("c1", "2160-0", 1.0m, "mg/dL", "2026-03-10T10:00:00Z"),
+            Lab("c2", "2160-0", 1.5m, "mg/dL", "2026-03-11T10:00:00Z"));
+
+        var result = loaded.EvaluateDetailed(loaded.CreateIndex(snapshot));
+
+        Assert.Empty(result.Findings);
+        Assert.StartsWith("template failed", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
 }
