@@ -26,13 +26,14 @@ internal sealed class FhirResourceValidator
     {
         ArgumentNullException.ThrowIfNull(resource);
         var (validator, usCore) = _validator.Value;
-        var profiles = usCore
-            ? resource.Meta?.Profile?.ToList() ?? []
-            : [];
-        var outcomes = new List<OperationOutcome> { validator.Validate(resource) };
-        outcomes.AddRange(profiles.Select(p => validator.Validate(resource, p)));
-        return outcomes
-            .SelectMany(o => o.Issue)
+        if (!usCore && resource.Meta?.Profile?.Any() == true)
+        {
+            // Without the US Core package the declared profiles cannot be resolved: validate against base R4 only.
+            resource = (Resource)resource.DeepCopy();
+            resource.Meta!.Profile = [];
+        }
+
+        return validator.Validate(resource).Issue
             .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
             .Select(i => $"{resource.TypeName} {string.Join(",", i.Expression ?? [])}: {i.Details?.Text ?? i.Diagnostics}")
             .Distinct(StringComparer.Ordinal)

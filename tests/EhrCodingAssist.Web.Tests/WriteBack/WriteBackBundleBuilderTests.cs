@@ -46,6 +46,16 @@ public sealed class WriteBackBundleBuilderTests
     }
 
     [Fact]
+    public void Validate_WithoutUsCorePackage_BuiltResourcesValidAgainstR4()
+    {
+        var r4Only = new FhirResourceValidator(Options.Create(new ValidationOptions()));
+        var bundle = WriteBackBundleBuilder.Build(Answered(), DateTimeOffset.UtcNow);
+
+        Assert.All(bundle.Entry, e => Assert.Empty(r4Only.Validate(e.Resource!)));
+        Assert.NotEmpty(r4Only.Validate(WriteBackBundleBuilder.BuildCondition(Answered(patient: null))));
+    }
+
+    [Fact]
     public void Validate_ConditionWithoutSubject_ReportsError()
     {
         var condition = WriteBackBundleBuilder.BuildCondition(Answered(patient: null));
