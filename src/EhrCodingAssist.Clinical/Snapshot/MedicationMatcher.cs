@@ -16,15 +16,38 @@ internal static class MedicationMatcher
             return false;
         }
 
+        // Plain loops: this runs for every order times every medication class the pack uses.
         foreach (var coding in concept.Coding)
         {
-            if (coding.Code is not null && coding.System is null or RxNorm && cls.RxNorm.Contains(coding.Code, StringComparer.Ordinal))
+            if (coding.Code is { } code && coding.System is null or RxNorm)
             {
-                return true;
+                foreach (var rx in cls.RxNorm)
+                {
+                    if (string.Equals(rx, code, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
-        return cls.Keywords.Any(k => Contains(concept.Text, k) || concept.Coding.Any(c => Contains(c.Display, k)));
+        foreach (var keyword in cls.Keywords)
+        {
+            if (Contains(concept.Text, keyword))
+            {
+                return true;
+            }
+
+            foreach (var coding in concept.Coding)
+            {
+                if (Contains(coding.Display, keyword))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The medication's concept: inline, or the referenced Medication (contained or in the snapshot).</summary>
