@@ -8,7 +8,7 @@ namespace EhrCodingAssist.Sandbox.Fhir;
 /// Every FHIR call but metadata and discovery needs a bearer token the sandbox issued (401 otherwise); the
 /// token's grant is put on the request. Also turns FHIR errors into OperationOutcome responses.
 /// </summary>
-internal sealed class FhirAccessFilter(AuthStore auth) : IEndpointFilter
+internal sealed partial class FhirAccessFilter(AuthStore auth, ILogger<FhirAccessFilter> logger) : IEndpointFilter
 {
     public const string GrantKey = "sandbox.grant";
 
@@ -37,5 +37,14 @@ internal sealed class FhirAccessFilter(AuthStore auth) : IEndpointFilter
         {
             return FhirResult.Error(FhirError.BadRequest(parse.Message));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only the exception type is logged: messages can carry resource content.
+            LogUnexpected(logger, ex.GetType().Name);
+            return new FhirResult(HttpStatusCode.InternalServerError, FhirError.Outcome(OperationOutcome.IssueType.Exception, "Internal error in the sandbox FHIR server."));
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ErrorType} in a FHIR request.")]
+    private static partial void LogUnexpected(ILogger logger, string errorType);
 }

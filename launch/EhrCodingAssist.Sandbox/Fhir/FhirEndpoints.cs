@@ -65,7 +65,14 @@ internal static class FhirEndpoints
                 throw FhirError.BadRequest("POST to the base URL takes a transaction or batch Bundle.");
             }
 
-            return new FhirResult(HttpStatusCode.OK, transactions.Process(bundle, Grant(context)));
+            var response = transactions.Process(bundle, Grant(context));
+            if (context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+            {
+                // Minimal applies to the entries' resources; the response Bundle with statuses and locations stays.
+                response.Entry.ForEach(e => e.Resource = e.Resource is Bundle ? e.Resource : null);
+            }
+
+            return new FhirResult(HttpStatusCode.OK, response, honourPreferMinimal: false);
         });
     }
 

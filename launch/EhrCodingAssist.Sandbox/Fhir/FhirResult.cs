@@ -6,7 +6,7 @@ using Task = System.Threading.Tasks.Task;
 namespace EhrCodingAssist.Sandbox.Fhir;
 
 /// <summary>A FHIR JSON response with ETag, Last-Modified and Location where a stored version is involved.</summary>
-internal sealed class FhirResult(HttpStatusCode status, Resource? body, StoredResource? version = null, bool location = false) : IResult
+internal sealed class FhirResult(HttpStatusCode status, Resource? body, StoredResource? version = null, bool location = false, bool honourPreferMinimal = true) : IResult
 {
     public static FhirResult Error(FhirError error) => new(error.Status, error.ToOutcome());
 
@@ -30,7 +30,7 @@ internal sealed class FhirResult(HttpStatusCode status, Resource? body, StoredRe
         }
 
         var minimal = httpContext.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase);
-        if (body is null || (minimal && body is not OperationOutcome && httpContext.Request.Method != "GET"))
+        if (body is null || (honourPreferMinimal && minimal && body is not OperationOutcome && httpContext.Request.Method != "GET"))
         {
             return;
         }

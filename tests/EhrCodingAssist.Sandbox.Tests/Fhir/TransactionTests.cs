@@ -25,6 +25,21 @@ public sealed class TransactionTests(SandboxFixture fixture) : IClassFixture<San
     }
 
     [Fact]
+    public async Task Transaction_PreferMinimal_ReturnsLocationsWithoutResources()
+    {
+        using var response = await fixture.SendAsync(HttpMethod.Post, "", ConditionWithProvenance("txn-minimal"),
+            configure: r => r.Headers.TryAddWithoutValidation("Prefer", "return=minimal"));
+
+        var result = await SandboxFixture.ReadAsync<Bundle>(response);
+        Assert.Equal(2, result.Entry.Count);
+        Assert.All(result.Entry, e =>
+        {
+            Assert.Null(e.Resource);
+            Assert.NotNull(e.Response!.Location);
+        });
+    }
+
+    [Fact]
     public async Task Transaction_SentTwiceWithIfNoneExist_WritesOneCondition()
     {
         using (var first = await fixture.SendAsync(HttpMethod.Post, "", ConditionWithProvenance("txn-idem", conditional: true)))
