@@ -43,11 +43,18 @@ public sealed class WireMockEhr : IDisposable
     /// <summary>The client id the app is registered with (see <see cref="AppFactory"/>).</summary>
     public string ClientId { get; set; } = AppFactory.ClientId;
 
-    /// <summary>Removes every stub and log entry, then stubs smart-configuration (S256, permission-v2), authorize and JWKS.</summary>
-    public void Reset()
+    /// <summary>
+    /// Removes every stub and log entry, then stubs smart-configuration (S256, permission-v2; skipped when
+    /// <paramref name="smartConfiguration"/> is false, for the CapabilityStatement fallback), authorize and JWKS.
+    /// </summary>
+    public void Reset(bool smartConfiguration = true)
     {
         Server.Reset();
-        StubSmartConfiguration();
+        if (smartConfiguration)
+        {
+            StubSmartConfiguration();
+        }
+
         StubJwks();
         Server.Given(Request.Create().WithPath("/auth/authorize").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(302)
@@ -72,6 +79,17 @@ public sealed class WireMockEhr : IDisposable
         };
         Server.Given(Request.Create().WithPath("/fhir/.well-known/smart-configuration").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(doc)));
+    }
+
+    /// <summary>Stubs <c>/fhir/metadata</c>: a CapabilityStatement with the SMART oauth-uris extension (legacy discovery).</summary>
+    public void StubCapabilityStatement()
+    {
+        var json = $$$"""
+            {"resourceType":"CapabilityStatement","status":"active","kind":"instance","fhirVersion":"4.0.1","format":["json"],
+             "rest":[{"mode":"server","security":{"extension":[{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+               "extension":[{"url":"authorize","valueUri":"{{{AuthorizeUrl}}}"},{"url":"token","valueUri":"{{{TokenUrl}}}"}]}]}}]}
+            """;
+        StubFhir("metadata", json);
     }
 
     /// <summary>Stubs the JWKS holding the key that signs <see cref="IdToken"/>.</summary>
