@@ -2,7 +2,8 @@ namespace EhrCodingAssist.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks named on the command line (BenchmarkDotNet switcher), or
-/// <c>generate-ndjson DIR ENCOUNTERS</c> to write the synthetic NDJSON export used by the throughput benchmark.
+/// <c>generate-ndjson DIR ENCOUNTERS</c> to write the synthetic NDJSON export used by the throughput benchmark, or
+/// <c>cpu-figures</c> to time the same operations by CPU time (see <see cref="CpuFigures"/>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -12,6 +13,12 @@ internal static class BenchmarkProgram
         {
             var lines = SyntheticNdjson.Write(directory, int.Parse(encounters, System.Globalization.CultureInfo.InvariantCulture));
             Console.WriteLine($"{lines} lines written to {directory}");
+            return;
+        }
+
+        if (args is ["cpu-figures"])
+        {
+            CpuFigures.Run();
             return;
         }
 
