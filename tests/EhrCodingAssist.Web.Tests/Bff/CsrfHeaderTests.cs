@@ -27,3 +27,17 @@ public sealed class CsrfHeaderTests
         Assert.Equal(expected, CsrfHeader.IsSatisfied(context.Request));
     }
 }
+
+public sealed class IframeCookieTests(EhrCodingAssist.Web.Tests.Infrastructure.AppFactory app) : IClassFixture<EhrCodingAssist.Web.Tests.Infrastructure.AppFactory>
+{
+    [Fact]
+    public void AntiforgeryCookie_Configured_WorksInCrossSiteIframe()
+    {
+        var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>(app.Services).Value;
+
+        Assert.Equal(SameSiteMode.None, options.Cookie.SameSite);
+        Assert.Equal(CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
+        Assert.Contains("Partitioned", options.Cookie.Extensions);
+    }
+}
