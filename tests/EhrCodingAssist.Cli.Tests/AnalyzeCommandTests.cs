@@ -75,6 +75,22 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_RulePackYamlParserFailure_ExitTwoOneLineNamingThePack()
+    {
+        var pack = Path.Combine(_temp.Path, "pack");
+        TestPaths.CopyDirectory(TestPaths.CorePackSource, pack);
+        var rule = Directory.GetFiles(Path.Combine(pack, "rules"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(rule, File.ReadAllText(rule).Replace("when:", "when: [unclosed\nwhen_broken:", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("analyze", "--rules", pack, Path.Combine(TestPaths.Scenarios, "aki_rise.bundle.json"));
+
+        Assert.Equal(2, result.Exit);
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("broken rule pack", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
     public void Analyze_MissingRulePackFolder_ExitTwo()
     {
         var result = CliRunner.Run("analyze", "--rules", Path.Combine(_temp.Path, "no-pack"), Path.Combine(TestPaths.Scenarios, "aki_rise.bundle.json"));

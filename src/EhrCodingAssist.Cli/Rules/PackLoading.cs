@@ -21,7 +21,30 @@ internal static class PackLoading
         }
 
         var codeSet = codeSetPath is null ? StarterCodeSet.Load() : CodeSetLoader.Load(codeSetPath);
-        return RulePackLoader.Load(directory, codeSet);
+        try
+        {
+            return RulePackLoader.Load(directory, codeSet);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions is [RulePackLoadException inner])
+        {
+            throw inner;
+        }
+        catch (Exception ex) when (ex is AggregateException or InvalidOperationException or FormatException)
+        {
+            // A parser failure the loader did not turn into file:line (e.g. YamlDotNet's InvalidOperationException on
+            // some malformed flow sequences): still one line and exit 2, naming the pack at least.
+            throw new CliInputException($"broken rule pack: {directory}: {Innermost(ex).Message}");
+        }
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
     }
 
     /// <summary>The criteria sets to pass to the pack (null for its defaults); names must be offered by the pack.</summary>
