@@ -124,12 +124,12 @@ public sealed class EhrFhirClientTests(AppFactory app) : IClassFixture<AppFactor
         app.Ehr.Reset();
         var launched = await app.LaunchAsync();
         using var client = Factory.CreateHttpClient(Session(launched)!);
-        var before = app.Ehr.Server.LogEntries.Count();
+        var before = app.Ehr.Server.LogEntries.Count;
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(app.Ehr.Server.Url + "/auth/jwks.json")));
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(app.Ehr.FhirBase + "x/Patient")));
 
-        Assert.Equal(before, app.Ehr.Server.LogEntries.Count());
+        Assert.Equal(before, app.Ehr.Server.LogEntries.Count);
     }
 
     [Fact]
