@@ -39,19 +39,32 @@ public static class RulePackLoader
 
         // Firely's FHIRPath parser costs ~10 ms per expression: rule files are read in parallel, and the first error in
         // file order is reported so the message does not depend on scheduling.
+        // Any other exception from a parser or compiler is wrapped per file, so nothing escapes as AggregateException.
         var results = new (Rule? Rule, RulePackLoadException? Error)[files.Count];
-        Parallel.For(0, files.Count, i =>
+        try
         {
-            var display = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
-            try
+            Parallel.For(0, files.Count, i =>
             {
-                results[i] = (reader.Read(files[i], display), null);
-            }
-            catch (RulePackLoadException e)
-            {
-                results[i] = (null, e);
-            }
-        });
+                var display = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
+                try
+                {
+                    results[i] = (reader.Read(files[i], display), null);
+                }
+                catch (RulePackLoadException e)
+                {
+                    results[i] = (null, e);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    results[i] = (null, new RulePackLoadException(display, 1, $"cannot be loaded: {e.GetType().Name}: {e.Message}", e));
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            throw e.InnerExceptions.OfType<RulePackLoadException>().FirstOrDefault()
+                ?? new RulePackLoadException(Path.GetRelativePath(root, rulesDir), 0, "rule files cannot be loaded: " + e.InnerExceptions[0].Message, e.InnerExceptions[0]);
+        }
 
         var rules = new List<Rule>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -131,6 +131,34 @@ public sealed class RulePackLoaderTests
     }
 
     [Fact]
+    public void Load_UnclosedFlowSequence_FailsWithRulePackLoadException()
+    {
+        using var pack = TestPack.WithRule("aki", TestPack.AkiRule);
+        pack.Write("rules/z/broken.yaml", "id: broken\nwhen: [unclosed\nwhen_broken:\n  a: \"true\"\n");
+
+        var e = Assert.Throws<RulePackLoadException>(pack.Load);
+
+        Assert.Equal("rules/z/broken.yaml", e.File);
+        Assert.True(e.Line >= 1, $"line {e.Line}");
+        Assert.Contains("invalid YAML", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralBrokenFiles_ReportsFirstInFileOrder()
+    {
+        using var pack = TestPack.WithRule("aki", TestPack.AkiRule);
+        pack.Write("rules/b/second.yaml", "id: second\nversion: [\n");
+        pack.Write("rules/a/first.yaml", "id: first\nwhen: [unclosed\nwhen_broken:\n  a: \"true\"\n");
+        pack.Write("rules/c/third.yaml", "id: third\nwhen: [unclosed\nwhen_broken:\n  a: \"true\"\n");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var e = Assert.Throws<RulePackLoadException>(pack.Load);
+            Assert.Equal("rules/a/first.yaml", e.File);
+        }
+    }
+
+    [Fact]
     public void Load_UnknownCriteriaSet_Fails()
     {
         using var pack = TestPack.WithRule("aki", TestPack.AkiRule.Replace("topic: acute-kidney-injury", "topic: x\ncriteria: sepsis-4", StringComparison.Ordinal));

@@ -30,14 +30,22 @@ internal sealed class YamlDoc
         }
 
         var stream = new YamlStream();
+        using var reader = new StringReader(text);
+        var parser = new Parser(reader);
         try
         {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new RulePackLoadException(displayPath, (int)e.Start.Line, "invalid YAML: " + e.Message, e);
+            throw new RulePackLoadException(displayPath, Math.Max(1, (int)e.Start.Line), "invalid YAML: " + e.Message, e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // YamlDotNet's representation model fails on some malformed input (e.g. "when: [unclosed" followed by a
+            // mapping) with a bare InvalidOperationException: report it at the parser's last position.
+            var line = Math.Max(1, (int)(parser.Current?.Start.Line ?? 1));
+            throw new RulePackLoadException(displayPath, line, "invalid YAML: the document structure is malformed (unclosed bracket or brace?)", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
