@@ -29,7 +29,7 @@ public static class SmartLaunchSetup
         services.AddDataProtection();
         services.AddRazorComponents();
         services.AddExceptionHandler<SmartExceptionHandler>();
-        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(IframeCookies.Configure);
+        services.PostConfigure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(IframeCookies.PostConfigure);
 
         // One pooled client for discovery, token and JWKS calls: never follows redirects (no SSRF by redirect).
         services.AddSingleton(_ => new SmartHttp(new HttpClient(new SocketsHttpHandler

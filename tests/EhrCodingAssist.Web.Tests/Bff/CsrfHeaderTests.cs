@@ -30,14 +30,21 @@ public sealed class CsrfHeaderTests
 
 public sealed class IframeCookieTests(EhrCodingAssist.Web.Tests.Infrastructure.AppFactory app) : IClassFixture<EhrCodingAssist.Web.Tests.Infrastructure.AppFactory>
 {
-    [Fact]
-    public void AntiforgeryCookie_Configured_WorksInCrossSiteIframe()
+    [Theory]
+    [InlineData("https", SameSiteMode.None, true)]
+    [InlineData("http", SameSiteMode.Strict, false)]
+    public void AntiforgeryCookie_Scheme_CrossSiteIframeReadyOnlyOverHttps(string scheme, SameSiteMode sameSite, bool secure)
     {
         var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>(app.Services).Value;
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = scheme;
 
-        Assert.Equal(SameSiteMode.None, options.Cookie.SameSite);
-        Assert.Equal(CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
-        Assert.Contains("Partitioned", options.Cookie.Extensions);
+        var cookie = options.Cookie.Build(context);
+
+        Assert.Equal((sameSite, secure, true), (cookie.SameSite, cookie.Secure, cookie.HttpOnly));
+        Assert.Equal(secure, cookie.Extensions.Contains("Partitioned"));
+        Assert.False(string.IsNullOrEmpty(options.Cookie.Name));
+        Assert.NotEqual(CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
     }
 }
