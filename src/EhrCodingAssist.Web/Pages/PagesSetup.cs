@@ -1,5 +1,6 @@
 using EhrCodingAssist.Web.Pages.Style;
 using EhrCodingAssist.Web.Session;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 
 namespace EhrCodingAssist.Web.Pages;
@@ -10,7 +11,18 @@ public static class PagesSetup
     /// <summary>Adds Razor Pages and the SMART style source.</summary>
     public static WebApplicationBuilder AddEncounterPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        // The pages live in this assembly, which is not the entry assembly when the sandbox (or a test) hosts the app.
+        builder.Services.AddRazorPages().ConfigureApplicationPartManager(manager =>
+        {
+            var assembly = typeof(PagesSetup).Assembly;
+            if (!manager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            }
+        });
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(SmartStyleSource.AnonymousClient);
         builder.Services.AddScoped<SmartStyleSource>();

@@ -42,7 +42,7 @@ internal static class SnapshotFixtures
     {
         Id = id,
         Status = Hl7.Fhir.Model.Encounter.EncounterStatus.InProgress,
-        Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"),
+        Class = new Hl7.Fhir.Model.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"),
         Subject = new ResourceReference("Patient/" + patientId),
         Period = new Period { Start = "2026-11-20T08:00:00Z" },
         Location = [new Hl7.Fhir.Model.Encounter.LocationComponent { Location = new ResourceReference("Location/w4") { Display = "Ward 4 East" } }],

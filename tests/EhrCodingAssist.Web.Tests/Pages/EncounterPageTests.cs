@@ -5,7 +5,7 @@ using static EhrCodingAssist.Web.Tests.Encounters.SnapshotFixtures;
 
 namespace EhrCodingAssist.Web.Tests.Pages;
 
-public sealed class EncounterPageTests
+public sealed class EncounterPageTests(PageAppFactory app) : IClassFixture<PageAppFactory>
 {
     private static FhirStub AkiEhr()
     {
@@ -22,7 +22,6 @@ public sealed class EncounterPageTests
     public async System.Threading.Tasks.Task Get_LaunchedEncounter_ShowsBannerEncounterAndFindingWithEvidence()
     {
         using var ehr = AkiEhr();
-        using var app = new PageAppFactory();
         app.Sessions.Current = SessionFor(ehr.Base);
 
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
@@ -41,7 +40,6 @@ public sealed class EncounterPageTests
     public async System.Threading.Tasks.Task Get_NoBannerRequested_HidesPatientBanner()
     {
         using var ehr = AkiEhr();
-        using var app = new PageAppFactory();
         app.Sessions.Current = SessionFor(ehr.Base) with { NeedPatientBanner = false };
 
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
@@ -54,10 +52,11 @@ public sealed class EncounterPageTests
     public async System.Threading.Tasks.Task Get_PageBoundHit_ShowsWarning()
     {
         using var ehr = Ehr();
+        // An EHR whose paging never ends: the default bound (Snapshot:MaxPagesPerSearch) stops it.
         ehr.Search("Observation", "category", "laboratory,vital-signs",
             FhirStub.Page([Creatinine("cr1", 1.0m, "2026-11-20T09:00:00Z")], ehr.Base + "/Observation?page=2"));
-        ehr.Search("Observation", "page", "2", FhirStub.Page([Creatinine("cr2", 2.1m, "2026-11-21T09:00:00Z")]), priority: 1);
-        using var app = new PageAppFactory(b => b.UseSetting("Snapshot:MaxPagesPerSearch", "1"));
+        ehr.Search("Observation", "page", "2",
+            FhirStub.Page([Creatinine("cr2", 2.1m, "2026-11-21T09:00:00Z")], ehr.Base + "/Observation?page=2"), priority: 1);
         app.Sessions.Current = SessionFor(ehr.Base);
 
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
@@ -69,7 +68,7 @@ public sealed class EncounterPageTests
     [Fact]
     public async System.Threading.Tasks.Task Get_NotLaunched_ShowsLaunchHint()
     {
-        using var app = new PageAppFactory();
+        app.Sessions.Current = null;
 
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -80,9 +79,8 @@ public sealed class EncounterPageTests
     public async System.Threading.Tasks.Task Get_NoEncounterInContext_RedirectsToPicker()
     {
         using var ehr = Ehr();
-        using var app = new PageAppFactory();
         app.Sessions.Current = SessionFor(ehr.Base, encounterId: null);
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 

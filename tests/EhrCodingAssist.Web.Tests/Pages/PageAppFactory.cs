@@ -11,7 +11,7 @@ namespace EhrCodingAssist.Web.Tests.Pages;
 /// The app under WebApplicationFactory with the launch replaced by a settable session and the EHR by a
 /// <see cref="FhirStub"/> reached without tokens: the page and API tests start after the SMART launch.
 /// </summary>
-internal sealed class PageAppFactory(Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
+public sealed class PageAppFactory : WebApplicationFactory<Program>
 {
     static PageAppFactory()
     {
@@ -19,12 +19,17 @@ internal sealed class PageAppFactory(Action<IWebHostBuilder>? configure = null) 
         AppContext.SetSwitch("System.Globalization.PredefinedCulturesOnly", false);
     }
 
-    public FakeSessions Sessions { get; } = new();
+    public PageAppFactory()
+    {
+        // Cookies are Secure (the app runs in EHR iframes): talk HTTPS like a browser would.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    internal FakeSessions Sessions { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        configure?.Invoke(builder);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ISmartSessionAccessor>(Sessions);
