@@ -16,6 +16,12 @@ public sealed class QueryAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ehrcodingassist-queries-").FullName;
 
+    public QueryAppFactory()
+    {
+        // The app's cookies (antiforgery, session) are Secure: talk to it over https, as the launch fixture does.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
     public string DatabasePath => Path.Combine(_folder, "app.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -21,7 +21,7 @@ public sealed class QueryComplianceLintTests
     {
         var problems = QueryComplianceLint.Check(CleanText + " " + sentence, AllOptions, 2);
 
-        Assert.Contains(problems, p => p.Contains($"\"{word}\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains($"'{word}'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,8 +35,12 @@ public sealed class QueryComplianceLintTests
     {
         var problems = QueryComplianceLint.Check(CleanText, AllOptions.Where(o => o.Id != dropped).ToList(), 2);
 
-        Assert.Contains(problems, p => p.Contains($"\"{dropped}\" cannot be removed", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains($"must offer the '{dropped}' option", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Check_LeadingPhrase_Rejected() =>
+        Assert.Contains(QueryComplianceLint.Check(CleanText + " Please confirm acute kidney injury.", AllOptions, 2), p => p.Contains("leading phrase", StringComparison.Ordinal));
 
     [Fact]
     public void Check_NoIndicator_Rejected() =>

@@ -32,7 +32,7 @@ public sealed partial class QueryPageTests(QueryAppFactory app) : IClassFixture<
         var reply = await cdi.PostAsync("/queries?handler=Send", Form(token, ("finding", "aki-kdigo"), ("text", "Creatinine 2.1 mg/dL. AKI would add an MCC."), ("recipient", QueryScenario.Attending), ("options", "N17.9")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reply.StatusCode);
-        Assert.Contains("&quot;MCC&quot;", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("&#x27;MCC&#x27;", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var api = app.ClientFor(ehr, "cdi", QueryScenario.Cdi);
         Assert.Equal("[]", await api.GetStringAsync("/api/encounters/e1/queries"));
     }
