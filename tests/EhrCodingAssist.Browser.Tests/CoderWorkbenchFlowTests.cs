@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace EhrCodingAssist.Browser.Tests;
+
+public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : IClassFixture<SandboxBrowserFixture>
+{
+    [Fact]
+    public async Task Coder_AcceptsSequencesAddsHcpcsAndFinalises_ClaimOnSandboxWithSequenceAndPointers()
+    {
+        // The pneumonia admission gets a documented obesity diagnosis and a BMI of 42.1, so the BMI-code rule suggests Z68.41
+        // (every code here is in the shipped FY2025 starter set, which is what the sandbox's app loads).
+        using var fhir = FhirClient();
+        await PostAsync(fhir, "Observation", """
+            {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-pna"},"encounter":{"reference":"Encounter/enc-pna"},
+             "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+             "code":{"coding":[{"system":"http://loinc.org","code":"39156-5","display":"Body mass index (BMI) [Ratio]"}]},
+             "effectiveDateTime":"2025-03-10T09:00:00Z","valueQuantity":{"value":42.1,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}}
+            """);
+        await PostAsync(fhir, "Condition", """
+            {"resourceType":"Condition","subject":{"reference":"Patient/pat-pna"},"encounter":{"reference":"Encounter/enc-pna"},
+             "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+             "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}],
+             "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"E66.01","display":"Morbid (severe) obesity due to excess calories"}]}}
+            """);
+        // The seeded admission is "now"; only the FY2025 code set ships, so date the stay in FY2025 (no end: the
+        // observation search then has no upper bound and still finds the seeded BMI).
+        var encounter = JsonNode.Parse(await fhir.GetStringAsync("Encounter/enc-pna"))!;
+        encounter["period"] = new JsonObject { ["start"] = "2025-03-10T08:00:00Z" };
+        using (var put = await fhir.PutAsync("Encounter/enc-pna", new StringContent(encounter.ToJsonString(), Encoding.UTF8, "application/fhir+json")))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Sandbox.Urls.LaunchLink("enc-pna", "coder"));
+        await page.WaitForURLAsync(fixture.Sandbox.Urls.AppBase + "/");
+        await page.GotoAsync(fixture.Sandbox.Urls.AppBase + "/coding");
+
+        var suggestion = page.Locator("[data-testid=suggestion][data-code='Z68.41']");
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await Submit(page, suggestion.Locator("[data-testid=accept]"));
+        await Assertions.Expect(page.Locator("[data-testid=diagnosis][data-code='Z68.41']")).ToBeVisibleAsync();
+
+        await Submit(page, Row(page, "E66.01").Locator("[data-testid=make-principal]"));
+        await Submit(page, Row(page, "J18.9").Locator("[data-testid=make-principal]"));
+        await Assertions.Expect(Row(page, "J18.9")).ToHaveAttributeAsync("data-sequence", "1");
+        foreach (var (code, poa) in new[] { ("J18.9", "Y"), ("E66.01", "Y"), ("Z68.41", "1") })
+        {
+            await Row(page, code).Locator("[data-testid=poa]").SelectOptionAsync(poa);
+            await Submit(page, Row(page, code).Locator("[data-testid=set-poa]"));
+        }
+
+        await page.Locator("[data-testid=line-code]").FillAsync("J0696");
+        await page.Locator("[data-testid=line-system]").SelectOptionAsync("hcpcs");
+        await page.Locator("[data-testid=line-units]").FillAsync("4");
+        await page.Locator("[data-testid=line-pointers]").FillAsync("1");
+        await Submit(page, page.Locator("[data-testid=line-add]"));
+        await Assertions.Expect(page.Locator("[data-testid=line]")).ToHaveCountAsync(1);
+        Assert.Empty(await page.Locator("[data-testid=edits] li.blocking").AllInnerTextsAsync());
+
+        await Submit(page, page.Locator("[data-testid=finalize]"));
+        await Assertions.Expect(page.Locator("[data-testid=finalize-outcome]")).ToHaveAttributeAsync("data-status", "written");
+
+        var found = JsonNode.Parse(await fhir.GetStringAsync("Claim?patient=pat-pna"))!;
+        var claim = Assert.Single(found["entry"]!.AsArray().Select(e => e!["resource"]!));
+        var diagnoses = claim["diagnosis"]!.AsArray();
+        Assert.Equal("J18.9", (string?)diagnoses[0]!["diagnosisCodeableConcept"]!["coding"]![0]!["code"]);
+        Assert.Equal(1, (int)diagnoses[0]!["sequence"]!);
+        Assert.Equal("principal", (string?)diagnoses[0]!["type"]![0]!["coding"]![0]!["code"]);
+        Assert.Contains(diagnoses, d => (string?)d!["diagnosisCodeableConcept"]!["coding"]![0]!["code"] == "Z68.41");
+        var item = Assert.Single(claim["item"]!.AsArray())!;
+        Assert.Equal("J0696", (string?)item["productOrService"]!["coding"]![0]!["code"]);
+        Assert.Equal("[1]", item["diagnosisSequence"]!.ToJsonString());
+        Assert.Equal(4m, (decimal)item["quantity"]!["value"]!);
+    }
+
+    private static ILocator Row(IPage page, string code) => page.Locator($"[data-testid=diagnosis][data-code='{code}']");
+
+    private static async Task Submit(IPage page, ILocator button) =>
+        await page.RunAndWaitForNavigationAsync(() => button.ClickAsync());
+
+    private HttpClient FhirClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(fixture.Sandbox.Urls.FhirBase + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Sandbox.IssueAccessToken());
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+        return client;
+    }
+
+    private static async Task PostAsync(HttpClient client, string path, string json)
+    {
+        using var response = await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/fhir+json"));
+        response.EnsureSuccessStatusCode();
+    }
+}
