@@ -16,7 +16,15 @@ public sealed record RuleExpression(string Name, string Source, int Line)
 /// <summary>An evidence selector: resources shown as clinical indicators.</summary>
 /// <param name="Label">Label shown with each indicator.</param>
 /// <param name="Select">The selecting expression.</param>
-public sealed record EvidenceSelector(string Label, RuleExpression Select);
+/// <param name="Limit">
+/// Most indicators kept from this selector (see docs/rule-format.md): measurements keep the lowest, the highest and the
+/// latest value first; other resources the first ones selected. Null: no limit.
+/// </param>
+public sealed record EvidenceSelector(string Label, RuleExpression Select, int? Limit = EvidenceSelector.DefaultLimit)
+{
+    /// <summary>The limit when a selector does not set one.</summary>
+    public const int DefaultLimit = 3;
+}
 
 /// <summary>A suggested code, optionally with its own condition.</summary>
 /// <param name="Code">The ICD-10-CM code with the code set's title.</param>

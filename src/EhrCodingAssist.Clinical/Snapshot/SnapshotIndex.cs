@@ -19,7 +19,9 @@ public sealed partial class SnapshotIndex
     private readonly Dictionary<string, List<(Observation Obs, int Component)>> _byLoinc = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<AnalyteValue>> _analytes = new(StringComparer.Ordinal);
-    private readonly Dictionary<PocoNode, AnalyteValue> _analyteNodes = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PocoNode, AnalyteValue> _analyteNodes = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<object> _ownLists = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(object List, string Unit), List<(DateTimeOffset? Time, decimal Value)>> _valuesIn = [];
     private readonly Dictionary<Resource, PocoNode> _nodes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IReadOnlyList<PocoNode>> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<DocumentReference, string> _noteText = new(ReferenceEqualityComparer.Instance);
@@ -143,12 +145,36 @@ public sealed partial class SnapshotIndex
     }
 
     /// <summary>What an Observation node handed out by <c>observations()</c> was matched as; null for other nodes.</summary>
-    internal AnalyteValue? AnalyteOf(PocoNode node)
+    internal AnalyteValue? AnalyteOf(PocoNode node) => _analyteNodes.GetValueOrDefault(node);
+
+    /// <summary>
+    /// Values of a node list in a unit, computed once per (list, unit) when the list is one this index handed out
+    /// (e.g. <c>observations('x')</c>): several rules and expressions ask for the same extremes. The result is shared
+    /// and must not be modified.
+    /// </summary>
+    internal List<(DateTimeOffset? Time, decimal Value)> ValuesOf(
+        IEnumerable<PocoNode> focus, string unit, Func<IEnumerable<PocoNode>, string, List<(DateTimeOffset? Time, decimal Value)>> compute)
     {
         lock (_gate)
         {
-            return _analyteNodes.GetValueOrDefault(node);
+            if (!_ownLists.Contains(focus))
+            {
+                return compute(focus, unit);
+            }
+
+            if (_valuesIn.TryGetValue((focus, unit), out var hit))
+            {
+                return hit;
+            }
         }
+
+        var values = compute(focus, unit);
+        lock (_gate)
+        {
+            _valuesIn[(focus, unit)] = values;
+        }
+
+        return values;
     }
 
     internal IReadOnlyList<PocoNode> ObservationNodes(string analyte) =>
@@ -307,6 +333,7 @@ public sealed partial class SnapshotIndex
         lock (_gate)
         {
             _cache[key] = built;
+            _ownLists.Add(built);
         }
 
         return built;

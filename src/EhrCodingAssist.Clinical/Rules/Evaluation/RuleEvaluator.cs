@@ -111,7 +111,7 @@ internal static class RuleEvaluator
         var list = new List<(string, Evidence)>();
         foreach (var selector in rule.Evidence)
         {
-            foreach (var node in selector.Select.Compiled([index.EncounterNode], ctx))
+            foreach (var node in EvidenceLimit.Apply(selector.Select.Compiled([index.EncounterNode], ctx), selector.Limit, index))
             {
                 if (EvidenceBuilder.From(node, index) is { } evidence && seen.Add(evidence.Reference + "|" + evidence.Summary))
                 {

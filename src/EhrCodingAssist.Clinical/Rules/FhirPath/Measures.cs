@@ -19,7 +19,10 @@ internal static class Measures
         };
 
     /// <summary>Each node's value converted to <paramref name="unit"/>, in time order; unconvertible values dropped.</summary>
-    public static List<(DateTimeOffset? Time, decimal Value)> ValuesIn(IEnumerable<PocoNode> focus, string unit, SnapshotIndex index)
+    public static List<(DateTimeOffset? Time, decimal Value)> ValuesIn(IEnumerable<PocoNode> focus, string unit, SnapshotIndex index) =>
+        index.ValuesOf(focus, unit, (nodes, u) => Compute(nodes, u, index));
+
+    private static List<(DateTimeOffset? Time, decimal Value)> Compute(IEnumerable<PocoNode> focus, string unit, SnapshotIndex index)
     {
         var result = new List<(DateTimeOffset?, decimal)>();
         foreach (var node in focus)

@@ -187,9 +187,17 @@ internal sealed class RuleReader
         return doc.Sequence(node, "evidence").Children.Select(item =>
         {
             var m = doc.Mapping(item, "evidence item");
-            doc.OnlyKeys(m, "label", "select");
+            doc.OnlyKeys(m, "label", "select", "limit");
             var select = YamlDoc.Get(m, "select") ?? throw doc.Error(m, "evidence item needs 'select'");
-            return new EvidenceSelector(doc.Required(m, "label"), _expressions.Compile(doc, select, "evidence " + doc.Required(m, "label")));
+            int? limit = EvidenceSelector.DefaultLimit;
+            if (YamlDoc.Get(m, "limit") is { } limitNode)
+            {
+                limit = doc.Scalar(limitNode, "limit") == "all" ? null
+                    : int.TryParse(doc.Scalar(limitNode, "limit"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n
+                    : throw doc.Error(limitNode, "'limit' must be a whole number from 1 to 1000, or 'all'");
+            }
+
+            return new EvidenceSelector(doc.Required(m, "label"), _expressions.Compile(doc, select, "evidence " + doc.Required(m, "label")), limit);
         }).ToList();
     }
 
