@@ -80,8 +80,12 @@ public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : ICl
 
     private static ILocator Row(IPage page, string code) => page.Locator($"[data-testid=diagnosis][data-code='{code}']");
 
-    private static async Task Submit(IPage page, ILocator button) =>
-        await page.RunAndWaitForNavigationAsync(() => button.ClickAsync());
+    // Every form posts and ends on a freshly rendered page (after a redirect, or the finalise outcome): wait for it.
+    private static async Task Submit(IPage page, ILocator button)
+    {
+        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.ResourceType == "document" && r.Status == 200);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
 
     private HttpClient FhirClient()
     {
