@@ -22,6 +22,7 @@ public sealed partial class SnapshotIndex
     private readonly System.Collections.Concurrent.ConcurrentDictionary<PocoNode, AnalyteValue> _analyteNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<object> _ownLists = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(object List, string Unit), List<(DateTimeOffset? Time, decimal Value)>> _valuesIn = [];
+    private readonly Dictionary<(object List, int Limit), IReadOnlyList<PocoNode>> _limited = [];
     private readonly Dictionary<Resource, PocoNode> _nodes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IReadOnlyList<PocoNode>> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<DocumentReference, string> _noteText = new(ReferenceEqualityComparer.Instance);
@@ -152,6 +153,31 @@ public sealed partial class SnapshotIndex
     /// (e.g. <c>observations('x')</c>): several rules and expressions ask for the same extremes. The result is shared
     /// and must not be modified.
     /// </summary>
+    /// <summary>The evidence a selector keeps of a node list, computed once per (list, limit) for lists this index handed out.</summary>
+    internal IReadOnlyList<PocoNode> Limited(IReadOnlyList<PocoNode> nodes, int limit, Func<IReadOnlyList<PocoNode>, IReadOnlyList<PocoNode>> compute)
+    {
+        lock (_gate)
+        {
+            if (!_ownLists.Contains(nodes))
+            {
+                return compute(nodes);
+            }
+
+            if (_limited.TryGetValue((nodes, limit), out var hit))
+            {
+                return hit;
+            }
+        }
+
+        var kept = compute(nodes);
+        lock (_gate)
+        {
+            _limited[(nodes, limit)] = kept;
+        }
+
+        return kept;
+    }
+
     internal List<(DateTimeOffset? Time, decimal Value)> ValuesOf(
         IEnumerable<PocoNode> focus, string unit, Func<IEnumerable<PocoNode>, string, List<(DateTimeOffset? Time, decimal Value)>> compute)
     {

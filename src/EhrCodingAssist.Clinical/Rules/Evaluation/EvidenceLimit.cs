@@ -24,6 +24,12 @@ internal static class EvidenceLimit
             return nodes;
         }
 
+        // observations('x') is the same list for every rule of the evaluation: choose once.
+        return index.Limited(nodes, max, n => Choose(n, max, index));
+    }
+
+    private static List<PocoNode> Choose(IReadOnlyList<PocoNode> nodes, int max, SnapshotIndex index)
+    {
         var measured = new List<(int Position, decimal Value, DateTimeOffset? Time)>();
         for (var i = 0; i < nodes.Count; i++)
         {

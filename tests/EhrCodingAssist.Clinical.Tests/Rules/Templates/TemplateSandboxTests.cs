@@ -32,6 +32,22 @@ public sealed class TemplateSandboxTests
     }
 
     [Fact]
+    public void Render_TemplateWritingToBuiltins_FailsAndLaterRendersAreUnaffected()
+    {
+        Assert.Throws<TemplateRenderException>(() => Render("{{ string.upcase = 'hijacked' }}"));
+
+        Assert.Equal("ABC", Render("{{ 'abc' | string.upcase }}"));
+    }
+
+    [Fact]
+    public void Render_AssigningBuiltinName_StaysInThatRender()
+    {
+        Assert.Equal("5", Render("{{ date = 5 }}{{ date }}"));
+
+        Assert.Equal("%d %b %Y", Render("{{ date.format }}"));
+    }
+
+    [Fact]
     public void Render_InfiniteLoop_StoppedByLoopLimit()
     {
         var e = RenderFails("{{ while true }}x{{ end }}", TimeSpan.FromSeconds(5));
