@@ -46,6 +46,7 @@ public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : ICl
         await Assertions.Expect(page.Locator("[data-testid=diagnosis][data-code='Z68.41']")).ToBeVisibleAsync();
 
         await Submit(page, Row(page, "E66.01").Locator("[data-testid=make-principal]"));
+        await Assertions.Expect(Row(page, "E66.01")).ToHaveAttributeAsync("data-sequence", "1");
         await Submit(page, Row(page, "J18.9").Locator("[data-testid=make-principal]"));
         await Assertions.Expect(Row(page, "J18.9")).ToHaveAttributeAsync("data-sequence", "1");
         foreach (var (code, poa) in new[] { ("J18.9", "Y"), ("E66.01", "Y"), ("Z68.41", "1") })

@@ -50,7 +50,7 @@ internal static class WorkbenchEdits
         var entry = list[index];
         list.RemoveAt(index);
         list.Insert(Math.Clamp(to - 1, 0, list.Count), entry);
-        return state with { Diagnoses = Renumber(list) };
+        return state with { Diagnoses = [.. list.Select((d, i) => d with { Sequence = i + 1 })] };
     }
 
     public static WorkbenchState SetPoa(WorkbenchState state, string code, string? poa) => state with
