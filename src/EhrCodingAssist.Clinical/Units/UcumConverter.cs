@@ -14,6 +14,8 @@ public static class UcumConverter
     // Fhir.Metrics costs ~0.5 ms per conversion: every (from, to) pair is converted once and its factor cached.
     private static readonly ConcurrentDictionary<(string From, string To), decimal?> Factors = new();
 
+    private static readonly string[] BodySurfaceSuffixes = ["/{1.73_m2}", "/{1.73m2}", "/1.73_m2", "/1.73m2", "/1.73 m2", "/1.73.m2"];
+
     private const string PredefinedCulturesOnly = "System.Globalization.PredefinedCulturesOnly";
 
     static UcumConverter()
@@ -47,14 +49,16 @@ public static class UcumConverter
     public static bool TryConvert(decimal value, string? fromUnit, string toUnit, decimal? molarMass, out decimal result)
     {
         result = 0;
-        if (fromUnit is null)
+        var to = Normalize(toUnit);
+        if (string.IsNullOrWhiteSpace(fromUnit))
         {
-            return false;
+            // A value recorded without a unit is taken as is only for a dimensionless target (pH, INR, scores).
+            result = value;
+            return IsDimensionless(to);
         }
 
         var from = Normalize(fromUnit);
-        var to = Normalize(toUnit);
-        if (string.Equals(from, to, StringComparison.Ordinal))
+        if (string.Equals(from, to, StringComparison.Ordinal) || (IsDimensionless(from) && IsDimensionless(to) && (from == "1" || to == "1")))
         {
             result = value;
             return true;
@@ -92,12 +96,37 @@ public static class UcumConverter
         return false;
     }
 
-    /// <summary>Maps common non-UCUM spellings to their UCUM code.</summary>
+    /// <summary>True for UCUM units without dimension: "1", annotations such as "{score}" or "{INR}", and "[pH]".</summary>
+    public static bool IsDimensionless(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var u = Normalize(unit);
+        return u is "1" or "[pH]" || (u.StartsWith('{') && u.EndsWith('}'));
+    }
+
+    /// <summary>
+    /// Maps common non-UCUM spellings to their UCUM code. eGFR's body-surface normalisation
+    /// ("mL/min/{1.73_m2}", "mL/min/1.73m2") is a UCUM annotation without dimension, so it is dropped: eGFR reported in
+    /// mL/min and in mL/min/1.73 m² compare as the same unit (docs/rule-format.md).
+    /// </summary>
     public static string Normalize(string unit)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         var u = unit.Trim().Replace('µ', 'u').Replace('μ', 'u');
+        foreach (var bsa in BodySurfaceSuffixes)
+        {
+            if (u.EndsWith(bsa, StringComparison.OrdinalIgnoreCase))
+            {
+                u = u[..^bsa.Length];
+                break;
+            }
+        }
+
         return u switch
         {
+            "pH" or "PH" => "[pH]",
+            "INR" or "ratio" => "{INR}",
+            "score" or "points" or "{points}" => "{score}",
             "mEq/L" or "MEQ/L" => "meq/L",
             "mmHg" or "mm Hg" or "mmhg" => "mm[Hg]",
             "bpm" or "beats/min" or "{beats}/min" or "breaths/min" or "{breaths}/min" => "/min",

@@ -65,4 +65,35 @@ public sealed class UcumConverterTests
         Assert.True(UcumConverter.IsKnownUnit("{score}"));
         Assert.False(UcumConverter.IsKnownUnit("mg/dLL"));
     }
+
+    [Theory]
+    [InlineData(null, "[pH]")]
+    [InlineData("", "{score}")]
+    [InlineData("pH", "[pH]")]
+    [InlineData("INR", "{INR}")]
+    [InlineData("{score}", "{score}")]
+    [InlineData("1", "{score}")]
+    [InlineData("{score}", "1")]
+    public void TryConvert_DimensionlessOrMissingUnit_KeepsValue(string? from, string to)
+    {
+        Assert.True(UcumConverter.TryConvert(7.31m, from, to, null, out var result));
+        Assert.Equal(7.31m, result);
+    }
+
+    [Theory]
+    [InlineData(null, "mg/dL")]
+    [InlineData("[pH]", "{score}")]
+    public void TryConvert_MissingUnitForDimensionedTarget_Fails(string? from, string to)
+    {
+        Assert.False(UcumConverter.TryConvert(1m, from, to, null, out _));
+    }
+
+    [Theory]
+    [InlineData("mL/min/{1.73_m2}", "mL/min")]
+    [InlineData("mL/min", "mL/min/{1.73_m2}")]
+    [InlineData("mL/min/1.73m2", "mL/min/{1.73_m2}")]
+    public void TryConvert_EgfrWithAndWithoutBodySurface_Comparable(string from, string to)
+    {
+        Assert.Equal(58m, Convert(58m, from, to));
+    }
 }
