@@ -62,6 +62,23 @@ public sealed partial class QueryPageTests(QueryAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task EncounterPage_PhysicianWithSentQuery_ShowsOpenQueryCountAndNoCodingLink()
+    {
+        using var ehr = new FakeEhr();
+        using var cdi = app.ClientFor(ehr, "cdi", QueryScenario.Cdi, csrf: false);
+        await cdi.PostAsync("/queries?handler=Send", Form(await TokenAsync(cdi), ("finding", "aki-kdigo"), ("recipient", QueryScenario.Attending), ("options", "N17.9")));
+
+        StubChart(ehr);
+        using var physician = app.ClientFor(ehr, "physician", QueryScenario.Attending);
+        var home = await physician.GetStringAsync("/");
+
+        Assert.Contains("1 open documentation query", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/queries\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/coding\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/coding\"", await cdi.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CdiPage_NotWrittenDecision_ShownWithExport()
     {
         using var ehr = new FakeEhr(transaction: false);
@@ -79,6 +96,19 @@ public sealed partial class QueryPageTests(QueryAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var bundle = JsonNode.Parse(await export.Content.ReadAsStringAsync())!;
         Assert.Equal("Condition", bundle["entry"]![0]!["resource"]!["resourceType"]!.GetValue<string>());
+    }
+
+    /// <summary>The chart the encounter page reads: the encounter and patient, every search empty.</summary>
+    private static void StubChart(FakeEhr ehr)
+    {
+        static WireMock.ResponseBuilders.IResponseBuilder Fhir(string body) =>
+            WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/fhir+json").WithBody(body);
+        ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).AtPriority(1000)
+            .RespondWith(Fhir("""{"resourceType":"Bundle","type":"searchset","entry":[]}"""));
+        ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Encounter/e1").UsingGet())
+            .RespondWith(Fhir("""{"resourceType":"Encounter","id":"e1","status":"in-progress","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},"subject":{"reference":"Patient/p1"},"period":{"start":"2026-03-10T08:00:00Z"}}"""));
+        ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Patient/p1").UsingGet())
+            .RespondWith(Fhir("""{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1950-01-01"}"""));
     }
 
     private static async Task<string> TokenAsync(HttpClient client) => TokenFrom(await client.GetStringAsync("/queries"));
