@@ -96,6 +96,36 @@ public static class UcumConverter
         return false;
     }
 
+    /// <summary>
+    /// A human label for a UCUM unit, for summaries ("Cel" → "°C", "mm[Hg]" → "mmHg", "10*3/uL" → "10³/µL");
+    /// annotations and "1" have none (empty). Values themselves stay in UCUM.
+    /// </summary>
+    public static string Label(string? unit)
+    {
+        if (string.IsNullOrWhiteSpace(unit))
+        {
+            return string.Empty;
+        }
+
+        var u = Normalize(unit);
+        return u switch
+        {
+            "Cel" => "°C",
+            "[degF]" => "°F",
+            "mm[Hg]" => "mmHg",
+            "/min" => "/min",
+            "%" => "%",
+            "[pH]" or "1" => string.Empty,
+            "10*3/uL" => "10³/µL",
+            "10*9/L" => "10⁹/L",
+            "10*6/uL" => "10⁶/µL",
+            "kg/m2" => "kg/m²",
+            _ when u.StartsWith('{') && u.EndsWith('}') => string.Empty,
+            _ => u.Replace("umol", "µmol", StringComparison.Ordinal).Replace("ug", "µg", StringComparison.Ordinal).Replace("uL", "µL", StringComparison.Ordinal)
+                .Replace("[iU]", "IU", StringComparison.Ordinal).Replace("[IU]", "IU", StringComparison.Ordinal),
+        };
+    }
+
     /// <summary>True for UCUM units without dimension: "1", annotations such as "{score}" or "{INR}", and "[pH]".</summary>
     public static bool IsDimensionless(string unit)
     {

@@ -60,4 +60,16 @@ public sealed class EvidenceLimitTests
         Assert.Equal(16, e.Line);
         Assert.Contains("'limit'", e.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_EvidenceSummary_ShowsHumanUnitLabelAndKeepsUcumUnit()
+    {
+        using var pack = TestPack.WithRule("aki", TestPack.AkiRule);
+
+        var finding = Assert.Single(pack.Load().Evaluate(Snap(Creatinines)));
+
+        var high = finding.Evidence.Single(e => e.Reference == "Observation/c3");
+        Assert.Equal("Creatinine 212 µmol/L on 2026-03-12", high.Summary);
+        Assert.Equal("umol/L", high.Unit);
+    }
 }

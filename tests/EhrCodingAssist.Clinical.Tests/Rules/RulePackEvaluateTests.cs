@@ -85,7 +85,7 @@ public sealed class RulePackEvaluateTests
         Assert.Equal(FindingKind.Query, finding.Kind);
         Assert.Equal("Creatinine rose to 1.4 mg/dL", finding.Title);
         Assert.Contains("- Creatinine 1 mg/dL on 2026-03-10", finding.Text, StringComparison.Ordinal);
-        Assert.Contains("- Creatinine 123.8 umol/L on 2026-03-11", finding.Text, StringComparison.Ordinal);
+        Assert.Contains("- Creatinine 123.8 µmol/L on 2026-03-11", finding.Text, StringComparison.Ordinal);
         Assert.Equal(["N17.9", "N17.0"], finding.Codes.Select(c => c.Code));
         Assert.Equal(["Observation/c1", "Observation/c2"], finding.Evidence.Select(e => e.Reference));
         Assert.Equal(123.8m, finding.Evidence[1].Value);
@@ -138,7 +138,7 @@ public sealed class RulePackEvaluateTests
         Assert.Equal(FindingKind.Suggestion, finding.Kind);
         Assert.Equal(["Z68.41"], finding.Codes.Select(c => c.Code));
         Assert.Equal("BMI 42.3 (female, 65 y, rule bmi)", finding.Title);
-        Assert.Equal("BMI: Body mass index (BMI) [Ratio] 42.3 kg/m2 on 2026-03-11 (42.3 kg/m2)", finding.Text);
+        Assert.Equal("BMI: Body mass index (BMI) [Ratio] 42.3 kg/m² on 2026-03-11 (42.3 kg/m2)", finding.Text);
     }
 
     [Fact]

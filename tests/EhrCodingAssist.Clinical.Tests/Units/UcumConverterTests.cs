@@ -96,4 +96,19 @@ public sealed class UcumConverterTests
     {
         Assert.Equal(58m, Convert(58m, from, to));
     }
+
+    [Theory]
+    [InlineData("Cel", "°C")]
+    [InlineData("mm[Hg]", "mmHg")]
+    [InlineData("/min", "/min")]
+    [InlineData("%", "%")]
+    [InlineData("umol/L", "µmol/L")]
+    [InlineData("10*3/uL", "10³/µL")]
+    [InlineData("{score}", "")]
+    [InlineData("[pH]", "")]
+    [InlineData("mg/dL", "mg/dL")]
+    public void Label_UcumCode_HumanLabel(string code, string label)
+    {
+        Assert.Equal(label, UcumConverter.Label(code));
+    }
 }

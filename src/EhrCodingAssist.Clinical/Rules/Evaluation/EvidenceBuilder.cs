@@ -42,11 +42,8 @@ internal static class EvidenceBuilder
         string valueText;
         if (quantity?.Value is { } v)
         {
-            valueText = " " + TemplateModel.Tidy(v).ToString(CultureInfo.InvariantCulture) + (quantity.Unit ?? quantity.Code) switch
-            {
-                null or "" or "1" => string.Empty,
-                var u => " " + u,
-            };
+            var label = Units.UcumConverter.Label(quantity.Code ?? quantity.Unit);
+            valueText = " " + TemplateModel.Tidy(v).ToString(CultureInfo.InvariantCulture) + (label.Length == 0 ? string.Empty : label is "%" ? label : " " + label);
         }
         else
         {
