@@ -123,6 +123,10 @@ internal sealed class RuleReader
         }
     }
 
+    // The loop, recursion, size and regex limits bound the work of a load-time render; its wall-clock budget only
+    // guards against a hang, so it is generous: a busy machine (parallel pack load, CI) must not fail a sound pack.
+    private static readonly TemplateSandbox LoadCheckSandbox = TemplateSandbox.Default with { RenderTimeout = TimeSpan.FromSeconds(15) };
+
     // A sandbox limit hit with sample data (endless loop, runaway recursion, catastrophic regex) fails the load.
     private static void TrialRender(YamlDoc doc, Rule rule, YamlNode titleNode, YamlNode? textNode)
     {
@@ -136,7 +140,7 @@ internal sealed class RuleReader
 
             try
             {
-                template.Render(model, TemplateSandbox.Default, CancellationToken.None);
+                template.Render(model, LoadCheckSandbox, CancellationToken.None);
             }
             catch (TemplateRenderException e) when (e.IsLimit)
             {
