@@ -14,6 +14,10 @@ public static class UcumConverter
     // Fhir.Metrics costs ~0.5 ms per conversion: every (from, to) pair is converted once and its factor cached.
     private static readonly ConcurrentDictionary<(string From, string To), decimal?> Factors = new();
 
+    // Conversion plans per (from unit as written, to unit as written, molar mass): Normalize allocates, and the same
+    // few triples recur for every value of an encounter.
+    private static readonly ConcurrentDictionary<(string From, string To, decimal? MolarMass), Plan> Plans = new();
+
     private static readonly string[] BodySurfaceSuffixes = ["/{1.73_m2}", "/{1.73m2}", "/1.73_m2", "/1.73m2", "/1.73 m2", "/1.73.m2"];
 
     private const string PredefinedCulturesOnly = "System.Globalization.PredefinedCulturesOnly";
@@ -48,52 +52,69 @@ public static class UcumConverter
     /// <param name="result">The converted value.</param>
     public static bool TryConvert(decimal value, string? fromUnit, string toUnit, decimal? molarMass, out decimal result)
     {
-        result = 0;
+        // The plan for a (from, to, molar mass) triple is worked out once; applying it repeats the same arithmetic
+        // in the same order, so results are identical to working it out every time.
+        var plan = Plans.GetOrAdd((fromUnit ?? string.Empty, toUnit, molarMass), static key => MakePlan(key.From, key.To, key.MolarMass));
+        result = plan.Kind switch
+        {
+            PlanKind.Identity => value,
+            PlanKind.CelsiusToFahrenheit => (value * 9m / 5m) + 32m,
+            PlanKind.FahrenheitToCelsius => (value - 32m) * 5m / 9m,
+            PlanKind.Factor => value * plan.A,
+            PlanKind.MassToSubstance => value * plan.A / plan.MolarMass * plan.B,
+            PlanKind.SubstanceToMass => value * plan.A * plan.MolarMass * plan.B,
+            _ => 0,
+        };
+        return plan.Kind != PlanKind.None;
+    }
+
+    private static Plan MakePlan(string fromUnit, string toUnit, decimal? molarMass)
+    {
         var to = Normalize(toUnit);
         if (string.IsNullOrWhiteSpace(fromUnit))
         {
             // A value recorded without a unit is taken as is only for a dimensionless target (pH, INR, scores).
-            result = value;
-            return IsDimensionless(to);
+            return new(IsDimensionless(to) ? PlanKind.Identity : PlanKind.None);
         }
 
         var from = Normalize(fromUnit);
         if (string.Equals(from, to, StringComparison.Ordinal) || (IsDimensionless(from) && IsDimensionless(to) && (from == "1" || to == "1")))
         {
-            result = value;
-            return true;
+            return new(PlanKind.Identity);
         }
 
-        if (TryTemperature(value, from, to, out result))
+        switch (from, to)
         {
-            return true;
+            case ("Cel", "[degF]"):
+                return new(PlanKind.CelsiusToFahrenheit);
+            case ("[degF]", "Cel"):
+                return new(PlanKind.FahrenheitToCelsius);
+            default:
+                break;
         }
 
         if (Factor(from, to) is { } direct)
         {
-            result = value * direct;
-            return true;
+            return new(PlanKind.Factor, direct);
         }
 
         if (molarMass is not { } mm || mm <= 0)
         {
-            return false;
+            return new(PlanKind.None);
         }
 
         // mass concentration → g/L → mol/L → target, or the reverse.
         if (Factor(from, "g/L") is { } toGrams && Factor("mol/L", to) is { } fromMoles)
         {
-            result = value * toGrams / mm * fromMoles;
-            return true;
+            return new(PlanKind.MassToSubstance, toGrams, fromMoles, mm);
         }
 
         if (Factor(from, "mol/L") is { } toMoles && Factor("g/L", to) is { } fromGrams)
         {
-            result = value * toMoles * mm * fromGrams;
-            return true;
+            return new(PlanKind.SubstanceToMass, toMoles, fromGrams, mm);
         }
 
-        return false;
+        return new(PlanKind.None);
     }
 
     /// <summary>
@@ -170,17 +191,6 @@ public static class UcumConverter
         };
     }
 
-    private static bool TryTemperature(decimal value, string from, string to, out decimal result)
-    {
-        result = (from, to) switch
-        {
-            ("Cel", "[degF]") => (value * 9m / 5m) + 32m,
-            ("[degF]", "Cel") => (value - 32m) * 5m / 9m,
-            _ => decimal.MinValue,
-        };
-        return result != decimal.MinValue;
-    }
-
     private static decimal? Factor(string from, string to) => Factors.GetOrAdd((from, to), static key =>
     {
         try
@@ -196,4 +206,17 @@ public static class UcumConverter
             return null;
         }
     });
+
+    private enum PlanKind
+    {
+        None,
+        Identity,
+        CelsiusToFahrenheit,
+        FahrenheitToCelsius,
+        Factor,
+        MassToSubstance,
+        SubstanceToMass,
+    }
+
+    private readonly record struct Plan(PlanKind Kind, decimal A = 0, decimal B = 0, decimal MolarMass = 0);
 }
