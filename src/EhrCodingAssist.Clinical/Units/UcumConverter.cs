@@ -18,6 +18,9 @@ public static class UcumConverter
     // few triples recur for every value of an encounter.
     private static readonly ConcurrentDictionary<(string From, string To, decimal? MolarMass), Plan> Plans = new();
 
+    [ThreadStatic]
+    private static LastPlan? lastPlan;
+
     private static readonly string[] BodySurfaceSuffixes = ["/{1.73_m2}", "/{1.73m2}", "/1.73_m2", "/1.73m2", "/1.73 m2", "/1.73.m2"];
 
     private const string PredefinedCulturesOnly = "System.Globalization.PredefinedCulturesOnly";
@@ -54,7 +57,19 @@ public static class UcumConverter
     {
         // The plan for a (from, to, molar mass) triple is worked out once; applying it repeats the same arithmetic
         // in the same order, so results are identical to working it out every time.
-        var plan = Plans.GetOrAdd((fromUnit ?? string.Empty, toUnit, molarMass), static key => MakePlan(key.From, key.To, key.MolarMass));
+        // Values of one analyte arrive in a row with the same units: the last plan of this thread is checked first.
+        var from = fromUnit ?? string.Empty;
+        Plan plan;
+        if (lastPlan is { } last && last.MolarMass == molarMass && string.Equals(last.From, from, StringComparison.Ordinal) && string.Equals(last.To, toUnit, StringComparison.Ordinal))
+        {
+            plan = last.Plan;
+        }
+        else
+        {
+            plan = Plans.GetOrAdd((from, toUnit, molarMass), static key => MakePlan(key.From, key.To, key.MolarMass));
+            lastPlan = new LastPlan(from, toUnit, molarMass, plan);
+        }
+
         result = plan.Kind switch
         {
             PlanKind.Identity => value,
@@ -219,4 +234,6 @@ public static class UcumConverter
     }
 
     private readonly record struct Plan(PlanKind Kind, decimal A = 0, decimal B = 0, decimal MolarMass = 0);
+
+    private sealed record LastPlan(string From, string To, decimal? MolarMass, Plan Plan);
 }
