@@ -1,4 +1,5 @@
 using EhrCodingAssist.Web.Launch;
+using EhrCodingAssist.Web.Logging;
 using EhrCodingAssist.Web.CoderWorkbench;
 using EhrCodingAssist.Web.Encounters;
 using EhrCodingAssist.Web.Findings;
@@ -27,6 +28,7 @@ public static class AppHost
     /// <summary>Registers every feature's services.</summary>
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
+        builder.Logging.AddPhiSafeLogging();
         builder.Services.AddProblemDetails();
         builder.AddSmartLaunch();
         builder.AddDocumentationQueries();

@@ -1,6 +1,7 @@
 using EhrCodingAssist.Sandbox.Auth;
 using EhrCodingAssist.Sandbox.Fhir;
 using EhrCodingAssist.Sandbox.Seed;
+using EhrCodingAssist.Web.Logging;
 
 namespace EhrCodingAssist.Sandbox.Hosting;
 
@@ -37,6 +38,7 @@ public static partial class SandboxHost
             Args = [],
         });
         builder.WebHost.UseUrls(ehrBase);
+        builder.Logging.AddPhiSafeLogging();
         if (!options.ConsoleLogging)
         {
             builder.Logging.ClearProviders();
