@@ -7,7 +7,7 @@ using EhrCodingAssist.Web.Tests.Queries;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace EhrCodingAssist.Web.Tests.Coding;
+namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 /// <summary>The shared AppFactory with its own SQLite file and US Core validation.</summary>
 public sealed class CodingAppFactory : AppFactory

@@ -1,6 +1,6 @@
 using EhrCodingAssist.Web.CoderWorkbench;
 
-namespace EhrCodingAssist.Web.Tests.Coding;
+namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 public sealed class WorkbenchEditsTests
 {

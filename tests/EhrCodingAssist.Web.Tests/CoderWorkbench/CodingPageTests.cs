@@ -1,7 +1,7 @@
 using System.Net;
 using EhrCodingAssist.Web.Tests.Infrastructure;
 
-namespace EhrCodingAssist.Web.Tests.Coding;
+namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 public sealed class CodingPageTests(CodingAppFactory app) : IClassFixture<CodingAppFactory>
 {

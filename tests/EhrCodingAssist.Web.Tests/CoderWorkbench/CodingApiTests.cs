@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EhrCodingAssist.Web.Tests.Infrastructure;
 
-namespace EhrCodingAssist.Web.Tests.Coding;
+namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 public sealed class CodingApiTests(CodingAppFactory app) : IClassFixture<CodingAppFactory>
 {
