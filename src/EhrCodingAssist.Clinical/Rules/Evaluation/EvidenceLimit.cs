@@ -61,8 +61,9 @@ internal static class EvidenceLimit
             }
         }
 
-        // Fill up to the limit with the most recent of the rest (measurements first, then anything else).
-        foreach (var m in measured.OrderByDescending(m => m.Time).ThenByDescending(m => m.Position))
+        // Fill up to the limit with the most recent of the rest (measurements first, then anything else); the sort
+        // is skipped when lowest, highest and latest already fill it (the usual case).
+        foreach (var m in keep.Count >= max ? Enumerable.Empty<(int Position, decimal Value, DateTimeOffset? Time)>() : measured.OrderByDescending(m => m.Time).ThenByDescending(m => m.Position))
         {
             if (keep.Count >= max)
             {
