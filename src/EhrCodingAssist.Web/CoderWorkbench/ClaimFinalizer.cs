@@ -17,7 +17,7 @@ internal sealed partial class ClaimFinalizer(
     CodingService coding,
     CodingDbContext store,
     IEhrFhirClientFactory clients,
-    ClaimCapability capabilities,
+    CapabilityReader capabilities,
     FhirResourceValidator validator,
     WriteLocks locks,
     TimeProvider time,
@@ -107,7 +107,7 @@ internal sealed partial class ClaimFinalizer(
 
     private async Task<string?> NotWrittenReasonAsync(SmartSession session, CodingRecord record, bool conditions, CancellationToken ct)
     {
-        ClaimCapability.Support support;
+        ServerCapabilities support;
         try
         {
             support = await capabilities.GetAsync(session, ct).ConfigureAwait(false);

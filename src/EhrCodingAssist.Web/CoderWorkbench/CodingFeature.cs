@@ -18,7 +18,6 @@ public static class CodingFeature
         builder.Services.AddSingleton(sp => CodingReferenceDataLoader.Load(sp.GetRequiredService<IOptions<CodingDataPaths>>().Value));
         builder.Services.AddSingleton(sp => new CodingEditEngine(sp.GetRequiredService<CodingReferenceData>()));
         CodingStoreSetup.AddCodingStore(builder);
-        builder.Services.AddScoped<ClaimCapability>();
         builder.Services.AddScoped<CodingService>();
         builder.Services.AddScoped<ClaimFinalizer>();
         return builder;

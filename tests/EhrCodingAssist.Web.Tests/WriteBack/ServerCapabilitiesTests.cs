@@ -46,4 +46,15 @@ public sealed class ServerCapabilitiesTests
         Assert.True(caps.CdexMirror);
         Assert.False(ServerCapabilities.From(Statement(true, ("Task", CapabilityStatement.TypeRestfulInteraction.Create))).CdexMirror);
     }
+
+    [Fact]
+    public void From_ClaimCreateOnly_ClaimCreateWithoutUpdate()
+    {
+        var caps = ServerCapabilities.From(Statement(true, ("Claim", CapabilityStatement.TypeRestfulInteraction.Create)));
+
+        Assert.True(caps.ClaimCreate);
+        Assert.False(caps.ClaimUpdate);
+        Assert.False(ServerCapabilities.From(Statement(true, ("Condition", CapabilityStatement.TypeRestfulInteraction.Create))).ClaimCreate);
+        Assert.True(ServerCapabilities.From(Statement(true, ("Claim", CapabilityStatement.TypeRestfulInteraction.Update))).ClaimUpdate);
+    }
 }
