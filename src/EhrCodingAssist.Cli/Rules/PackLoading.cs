@@ -21,30 +21,8 @@ internal static class PackLoading
         }
 
         var codeSet = codeSetPath is null ? StarterCodeSet.Load() : CodeSetLoader.Load(codeSetPath);
-        try
-        {
-            return RulePackLoader.Load(directory, codeSet);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions is [RulePackLoadException inner])
-        {
-            throw inner;
-        }
-        catch (Exception ex) when (ex is AggregateException or InvalidOperationException or FormatException)
-        {
-            // A parser failure the loader did not turn into file:line (e.g. YamlDotNet's InvalidOperationException on
-            // some malformed flow sequences): still one line and exit 2, naming the pack at least.
-            throw new CliInputException($"broken rule pack: {directory}: {Innermost(ex).Message}");
-        }
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
+        // Every load failure arrives as RulePackLoadException (file:line: reason); CliFailure turns it into one line, exit 2.
+        return RulePackLoader.Load(directory, codeSet);
     }
 
     /// <summary>The criteria sets to pass to the pack (null for its defaults); names must be offered by the pack.</summary>

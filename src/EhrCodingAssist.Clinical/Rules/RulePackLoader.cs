@@ -27,7 +27,16 @@ public static class RulePackLoader
             throw new RulePackLoadException(manifestPath, 0, "UCUM unit conversion (Fhir.Metrics) is unavailable in this process; run with System.Globalization.PredefinedCulturesOnly=false");
         }
 
-        var manifest = ReadManifest(manifestPath);
+        PackManifest manifest;
+        try
+        {
+            manifest = ReadManifest(manifestPath);
+        }
+        catch (Exception e) when (IsWrappable(e))
+        {
+            throw Wrap("pack.yaml", e);
+        }
+
         var definitions = DefinitionsReader.Read(root);
         var reader = new RuleReader(new ExpressionCompiler(definitions), codeSet, manifest);
         var rulesDir = Path.Combine(root, "rules");
@@ -54,9 +63,9 @@ public static class RulePackLoader
                 {
                     results[i] = (null, e);
                 }
-                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+                catch (Exception e) when (IsWrappable(e))
                 {
-                    results[i] = (null, new RulePackLoadException(display, 1, $"cannot be loaded: {e.GetType().Name}: {e.Message}", e));
+                    results[i] = (null, Wrap(display, e));
                 }
             });
         }
@@ -85,6 +94,14 @@ public static class RulePackLoader
 
         return new RulePack(manifest, rules, definitions, root);
     }
+
+    /// <summary>A parser or compiler failure that is not yet a <see cref="RulePackLoadException"/>.</summary>
+    internal static bool IsWrappable(Exception e) =>
+        e is not RulePackLoadException and not OutOfMemoryException and not OperationCanceledException;
+
+    /// <summary>Names the pack file a stray parser or compiler exception came from, so every load failure reads file:line: reason.</summary>
+    internal static RulePackLoadException Wrap(string file, Exception e) =>
+        new(file, 1, $"cannot be loaded: {e.GetType().Name}: {e.Message}", e);
 
     private static PackManifest ReadManifest(string path)
     {

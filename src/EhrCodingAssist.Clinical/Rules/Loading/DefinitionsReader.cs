@@ -25,11 +25,18 @@ internal static class DefinitionsReader
             return result;
         }
 
-        var doc = YamlDoc.Load(path, file);
-        foreach (var (key, value) in doc.Root.Children)
+        try
         {
-            var name = doc.Scalar(key, "name");
-            result[name] = read(doc, name, value);
+            var doc = YamlDoc.Load(path, file);
+            foreach (var (key, value) in doc.Root.Children)
+            {
+                var name = doc.Scalar(key, "name");
+                result[name] = read(doc, name, value);
+            }
+        }
+        catch (Exception e) when (RulePackLoader.IsWrappable(e))
+        {
+            throw RulePackLoader.Wrap(file, e);
         }
 
         return result;
