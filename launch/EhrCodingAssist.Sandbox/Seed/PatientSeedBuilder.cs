@@ -176,26 +176,8 @@ internal sealed class PatientSeedBuilder
     /// <summary>A clinical note as a text/plain attachment (base64 data).</summary>
     public PatientSeedBuilder Note(string loinc, string title, string text, double hours, string author = "sandbox-physician")
     {
-        _resources.Add(new DocumentReference
-        {
-            Id = $"doc-{_key}-{++_n}",
-            Status = DocumentReferenceStatus.Current,
-            DocStatus = CompositionStatus.Final,
-            Type = new CodeableConcept(SeedCodes.Loinc, loinc, title, title),
-            Category = [new CodeableConcept(SeedCodes.DocumentCategory, "clinical-note", "Clinical Note")],
-            Subject = new ResourceReference(PatientRef),
-            Date = DateTimeOffset.Parse(Time(hours), CultureInfo.InvariantCulture),
-            Author = [new ResourceReference("Practitioner/" + author)],
-            Description = title,
-            Content =
-            [
-                new DocumentReference.ContentComponent
-                {
-                    Attachment = new Attachment { ContentType = "text/plain", Data = Encoding.UTF8.GetBytes(text), Title = title, Creation = Time(hours) },
-                },
-            ],
-            Context = new DocumentReference.ContextComponent { Encounter = [new ResourceReference(EncounterRef)] },
-        });
+        _resources.Add(ClinicalNote(loinc, title, hours, author,
+            new Attachment { ContentType = "text/plain", Data = Encoding.UTF8.GetBytes(text), Title = title, Creation = Time(hours) }));
         return this;
     }
 
@@ -210,22 +192,25 @@ internal sealed class PatientSeedBuilder
             Data = Encoding.UTF8.GetBytes(text),
             SecurityContext = new ResourceReference(PatientRef),
         });
-        _resources.Add(new DocumentReference
-        {
-            Id = $"doc-{_key}-{++_n}",
-            Status = DocumentReferenceStatus.Current,
-            DocStatus = CompositionStatus.Final,
-            Type = new CodeableConcept(SeedCodes.Loinc, loinc, title, title),
-            Category = [new CodeableConcept(SeedCodes.DocumentCategory, "clinical-note", "Clinical Note")],
-            Subject = new ResourceReference(PatientRef),
-            Date = DateTimeOffset.Parse(Time(hours), CultureInfo.InvariantCulture),
-            Author = [new ResourceReference("Practitioner/" + author)],
-            Description = title,
-            Content = [new DocumentReference.ContentComponent { Attachment = new Attachment { ContentType = "text/plain", Url = "Binary/" + binaryId, Title = title } }],
-            Context = new DocumentReference.ContextComponent { Encounter = [new ResourceReference(EncounterRef)] },
-        });
+        _resources.Add(ClinicalNote(loinc, title, hours, author,
+            new Attachment { ContentType = "text/plain", Url = "Binary/" + binaryId, Title = title }));
         return this;
     }
+
+    private DocumentReference ClinicalNote(string loinc, string title, double hours, string author, Attachment attachment) => new()
+    {
+        Id = $"doc-{_key}-{++_n}",
+        Status = DocumentReferenceStatus.Current,
+        DocStatus = CompositionStatus.Final,
+        Type = new CodeableConcept(SeedCodes.Loinc, loinc, title, title),
+        Category = [new CodeableConcept(SeedCodes.DocumentCategory, "clinical-note", "Clinical Note")],
+        Subject = new ResourceReference(PatientRef),
+        Date = DateTimeOffset.Parse(Time(hours), CultureInfo.InvariantCulture),
+        Author = [new ResourceReference("Practitioner/" + author)],
+        Description = title,
+        Content = [new DocumentReference.ContentComponent { Attachment = attachment }],
+        Context = new DocumentReference.ContextComponent { Encounter = [new ResourceReference(EncounterRef)] },
+    };
 
     /// <summary>A finished outpatient encounter before this admission (for baselines).</summary>
     public PatientSeedBuilder PriorVisit(double hoursBefore, out string encounterReference)
