@@ -99,5 +99,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 /// <summary>The SQLite flavour of <see cref="AppDbContext"/> (the embedded default).</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-/// <summary>The PostgreSQL flavour of <see cref="AppDbContext"/> (several app instances).</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+/// <summary>
+/// The PostgreSQL flavour of <see cref="AppDbContext"/> (several app instances): instants are stored as UTC
+/// <c>timestamp with time zone</c>.
+/// </summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        PostgresConventions.Apply(configurationBuilder);
+    }
+}

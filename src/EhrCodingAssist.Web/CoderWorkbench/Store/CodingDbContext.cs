@@ -1,12 +1,14 @@
+using EhrCodingAssist.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EhrCodingAssist.Web.CoderWorkbench.Store;
 
 /// <summary>
 /// The coder workbench's tables (working sets, Claims with history) in the app's database, with their own migrations
-/// and migrations-history table so they stay independent of the query store.
+/// and migrations-history table so they stay independent of the query store. One subclass per provider carries that
+/// provider's migrations (like <see cref="AppDbContext"/>); services depend on this base type.
 /// </summary>
-public sealed class CodingDbContext(DbContextOptions<CodingDbContext> options) : DbContext(options)
+public abstract class CodingDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>The migrations-history table of this context.</summary>
     public const string HistoryTable = "__CodingMigrationsHistory";
@@ -18,18 +20,16 @@ public sealed class CodingDbContext(DbContextOptions<CodingDbContext> options) :
     public DbSet<ClaimHistoryEntry> ClaimHistory => Set<ClaimHistoryEntry>();
 
     /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<CodingRecord>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        if (ChangeTracker.Entries<ClaimHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("Claim history is append-only.");
-        }
-
+        PrepareSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -57,5 +57,33 @@ public sealed class CodingDbContext(DbContextOptions<CodingDbContext> options) :
             h.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             h.HasIndex(x => x.CodingId);
         });
+    }
+
+    // Claim history is append-only, and every change to a coding bumps its concurrency version (on both providers).
+    private void PrepareSave()
+    {
+        foreach (var entry in ChangeTracker.Entries<CodingRecord>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        if (ChangeTracker.Entries<ClaimHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Claim history is append-only.");
+        }
+    }
+}
+
+/// <summary>The SQLite flavour of <see cref="CodingDbContext"/> (the embedded default).</summary>
+public sealed class SqliteCodingDbContext(DbContextOptions<SqliteCodingDbContext> options) : CodingDbContext(options);
+
+/// <summary>The PostgreSQL flavour of <see cref="CodingDbContext"/>: instants are stored as UTC <c>timestamp with time zone</c>.</summary>
+public sealed class PostgresCodingDbContext(DbContextOptions<PostgresCodingDbContext> options) : CodingDbContext(options)
+{
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        PostgresConventions.Apply(configurationBuilder);
     }
 }

@@ -3,16 +3,19 @@ using System;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace EhrCodingAssist.Web.CoderWorkbench.Store.Migrations
+namespace EhrCodingAssist.Web.CoderWorkbench.Store.Migrations.Sqlite
 {
-    [DbContext(typeof(CodingDbContext))]
-    partial class CodingDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteCodingDbContext))]
+    [Migration("20261127021905_InitialCoding")]
+    partial class InitialCoding
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EhrCodingAssist.Web.CoderWorkbench.Store.Migrations
+namespace EhrCodingAssist.Web.CoderWorkbench.Store.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCoding : Migration
