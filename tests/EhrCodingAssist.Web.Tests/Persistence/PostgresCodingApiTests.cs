@@ -17,7 +17,15 @@ public sealed class PostgresAppFixture : IAsyncLifetime
     private (string Name, string ConnectionString)? _database;
     private AppFactory? _app;
 
-    public AppFactory App => _app ?? throw new InvalidOperationException(TestPostgres.RequireServer() + " was not set up.");
+    /// <summary>The app (fails with the reason where there is no server).</summary>
+    public AppFactory App
+    {
+        get
+        {
+            TestPostgres.RequireServer();
+            return _app ?? throw new InvalidOperationException("The PostgreSQL app fixture was not initialised.");
+        }
+    }
 
     public string ConnectionString => _database?.ConnectionString ?? TestPostgres.RequireServer();
 
