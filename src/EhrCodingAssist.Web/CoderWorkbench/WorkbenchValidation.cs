@@ -27,11 +27,23 @@ internal static class WorkbenchValidation
             errors.Add("A diagnosis code appears twice.");
         }
 
-        foreach (var l in state.Lines)
+        foreach (var (l, i) in state.Lines.Select((l, i) => (l, i)))
         {
             if (string.IsNullOrWhiteSpace(l.Code) || l.System.ToLowerInvariant() is not ("cpt" or "hcpcs"))
             {
                 errors.Add("Every line needs a code and a system (cpt or hcpcs).");
+            }
+
+            // A pointer is a diagnosis sequence; one that names no diagnosis (or two) would be re-targeted on renumbering.
+            foreach (var p in l.Pointers.Distinct())
+            {
+                var named = state.Diagnoses.Count(d => d.Sequence == p);
+                if (named != 1)
+                {
+                    errors.Add(named == 0
+                        ? $"Line {i + 1} ({l.Code}) points to diagnosis {p}, which is not on the list."
+                        : $"Line {i + 1} ({l.Code}) points to diagnosis {p}, a sequence {named} diagnoses share.");
+                }
             }
         }
 

@@ -133,7 +133,8 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
         }
 
         await Coding.SaveAsync(context, changed, Session!.FhirUser ?? "unknown", ct);
-        Notice = "Saved.";
+        var dropped = WorkbenchEdits.DroppedPointers(context.State, changed);
+        Notice = dropped.Count == 0 ? "Saved." : "Saved. " + string.Join(" ", dropped);
         return RedirectToPage();
     }
 }
