@@ -69,7 +69,7 @@ internal static class WorkbenchEdits
             new LineEntry(code.Trim().ToUpperInvariant(), system)
             {
                 Modifiers = Split(modifiers),
-                Units = units < 1 ? 1 : units,
+                Units = units,
                 Date = date,
                 Pointers = [.. Split(pointers).Select(p => int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)],
             },
@@ -130,6 +130,12 @@ internal static class WorkbenchEdits
 
     private static string? CodeAt(WorkbenchState state, int sequence) =>
         state.Diagnoses.Where(d => d.Sequence == sequence).Select(d => d.Code).FirstOrDefault();
+
+    /// <summary>Why the page's diagnosis-pointer text cannot be taken as typed (each pointer is a diagnosis number).</summary>
+    public static IReadOnlyList<string> CheckPointerText(string? pointers) =>
+        [.. Split(pointers)
+            .Where(p => !int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+            .Select(p => $"Diagnosis pointer '{p}' is not a diagnosis number (the # column).")];
 
     private static string[] Split(string? text) =>
         (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

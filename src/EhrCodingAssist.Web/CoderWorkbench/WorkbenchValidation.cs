@@ -4,6 +4,8 @@ namespace EhrCodingAssist.Web.CoderWorkbench;
 internal static class WorkbenchValidation
 {
     private static readonly HashSet<string> PoaValues = new(StringComparer.OrdinalIgnoreCase) { "Y", "N", "U", "W", "1" };
+    /// <summary>Modifiers and diagnosis pointers a line may carry (CMS-1500 / 837P).</summary>
+    private const int MaxPerLine = 4;
     private static readonly HashSet<string> Decisions = new(StringComparer.Ordinal) { "accepted", "rejected", "replaced" };
 
     public static IReadOnlyList<string> Check(WorkbenchState state)
@@ -32,6 +34,21 @@ internal static class WorkbenchValidation
             if (string.IsNullOrWhiteSpace(l.Code) || l.System.ToLowerInvariant() is not ("cpt" or "hcpcs"))
             {
                 errors.Add("Every line needs a code and a system (cpt or hcpcs).");
+            }
+
+            if (l.Modifiers.Count > MaxPerLine)
+            {
+                errors.Add($"Line {i + 1} ({l.Code}) has {l.Modifiers.Count} modifiers; at most {MaxPerLine}.");
+            }
+
+            if (l.Pointers.Count > MaxPerLine)
+            {
+                errors.Add($"Line {i + 1} ({l.Code}) has {l.Pointers.Count} diagnosis pointers; at most {MaxPerLine}.");
+            }
+
+            if (l.Units < 1)
+            {
+                errors.Add($"Line {i + 1} ({l.Code}) has {l.Units} units; at least 1.");
             }
 
             // A pointer is a diagnosis sequence; one that names no diagnosis (or two) would be re-targeted on renumbering.
