@@ -93,7 +93,29 @@ internal sealed class CodingService(
             store.Codings.Add(record);
         }
 
-        await store.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await store.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The Version token moved: another save came between our load and this one. Forget the unsaved change so a
+            // reload in this scope reads the stored working set.
+            store.ChangeTracker.Clear();
+            throw new WorkingSetConflictException(ex);
+        }
+        catch (DbUpdateException ex) when (store.Entry(record).State == EntityState.Added)
+        {
+            // Two first saves of the same encounter: a conflict when the other one inserted the record first.
+            store.ChangeTracker.Clear();
+            if (await store.Codings.AsNoTracking().AnyAsync(c => c.Id == record.Id, ct).ConfigureAwait(false))
+            {
+                throw new WorkingSetConflictException(ex);
+            }
+
+            throw;
+        }
+
         return (normalised, Edits(context, normalised));
     }
 

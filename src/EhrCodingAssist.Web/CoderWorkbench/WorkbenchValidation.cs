@@ -10,6 +10,14 @@ internal static class WorkbenchValidation
 
     public static IReadOnlyList<string> Check(WorkbenchState state)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        var missing = Missing(state);
+        if (missing.Count > 0)
+        {
+            // JSON nulls where values are required: name the fields; the checks below need the values.
+            return missing;
+        }
+
         var errors = new List<string>();
         foreach (var d in state.Diagnoses)
         {
@@ -81,5 +89,65 @@ internal static class WorkbenchValidation
         }
 
         return errors;
+    }
+
+    /// <summary>The required fields a JSON body left null (System.Text.Json fills non-nullable members with null).</summary>
+    private static List<string> Missing(WorkbenchState state)
+    {
+        var missing = new List<string>();
+        void Require(object? value, string field)
+        {
+            if (value is null)
+            {
+                missing.Add($"{field} is required (null given).");
+            }
+        }
+
+        Require(state.Diagnoses, "diagnoses");
+        Require(state.Lines, "lines");
+        Require(state.Decisions, "decisions");
+        foreach (var (d, i) in (state.Diagnoses ?? []).Select((d, i) => (d, i)))
+        {
+            if (d is null)
+            {
+                Require(d, $"diagnoses[{i}]");
+                continue;
+            }
+
+            Require(d.Code, $"diagnoses[{i}].code");
+        }
+
+        foreach (var (l, i) in (state.Lines ?? []).Select((l, i) => (l, i)))
+        {
+            if (l is null)
+            {
+                Require(l, $"lines[{i}]");
+                continue;
+            }
+
+            Require(l.Code, $"lines[{i}].code");
+            Require(l.System, $"lines[{i}].system");
+            Require(l.Modifiers, $"lines[{i}].modifiers");
+            Require(l.Pointers, $"lines[{i}].pointers");
+            foreach (var (m, j) in (l.Modifiers ?? []).Select((m, j) => (m, j)))
+            {
+                Require(m, $"lines[{i}].modifiers[{j}]");
+            }
+        }
+
+        foreach (var (d, i) in (state.Decisions ?? []).Select((d, i) => (d, i)))
+        {
+            if (d is null)
+            {
+                Require(d, $"decisions[{i}]");
+                continue;
+            }
+
+            Require(d.Rule, $"decisions[{i}].rule");
+            Require(d.Code, $"decisions[{i}].code");
+            Require(d.Decision, $"decisions[{i}].decision");
+        }
+
+        return missing;
     }
 }

@@ -133,7 +133,17 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
             return Page();
         }
 
-        await Coding.SaveAsync(context, changed, Session!.FhirUser ?? "unknown", ct);
+        try
+        {
+            await Coding.SaveAsync(context, changed, Session!.FhirUser ?? "unknown", ct);
+        }
+        catch (WorkingSetConflictException ex)
+        {
+            Problems = [ex.Message];
+            View = Coding.View(await Coding.LoadAsync(Session!, Session!.EncounterId!, ct), Session!);
+            return Page();
+        }
+
         var dropped = WorkbenchEdits.DroppedPointers(context.State, changed);
         Notice = dropped.Count == 0 ? "Saved." : "Saved. " + string.Join(" ", dropped);
         return RedirectToPage();
