@@ -79,6 +79,13 @@ internal static class ClaimBuilder
         return diagnosis;
     }
 
+    /// <summary>
+    /// A modifier's own code system, whatever the line's: two-digit numeric modifiers (25, 59, 95 …) are CPT (Level I)
+    /// modifiers, alphanumeric ones (LT, GT, XS, Q5 …) HCPCS Level II modifiers.
+    /// </summary>
+    internal static string ModifierSystem(string modifier) =>
+        modifier.Length == 2 && modifier.All(char.IsAsciiDigit) ? CodeRef.Cpt : CodeRef.Hcpcs;
+
     private static Claim.ItemComponent Item(LineEntry line, int sequence, WorkbenchState state, EncounterSnapshot snapshot)
     {
         var system = EncounterCoding.ParseSystem(line.System) == Clinical.Coding.ServiceCodeSystem.Hcpcs ? CodeRef.Hcpcs : CodeRef.Cpt;
@@ -88,7 +95,7 @@ internal static class ClaimBuilder
             Sequence = sequence,
             // CPT: code only, never a description.
             ProductOrService = new CodeableConcept { Coding = [new Coding(system, line.Code)] },
-            Modifier = [.. line.Modifiers.Select(m => new CodeableConcept { Coding = [new Coding(system, m)] })],
+            Modifier = [.. line.Modifiers.Select(m => new CodeableConcept { Coding = [new Coding(ModifierSystem(m), m)] })],
             Quantity = new Quantity { Value = line.Units },
             Serviced = new Date(date.Year, date.Month, date.Day),
             DiagnosisSequence = [.. line.Pointers.Select(p => (int?)p)],

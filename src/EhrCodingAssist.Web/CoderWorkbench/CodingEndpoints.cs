@@ -18,7 +18,7 @@ internal static class CodingEndpoints
         api.MapGet("/encounters/{encounterId}/claim", ClaimAsync);
         api.MapGet("/coding/icd10cm", Search);
         var writes = api.MapGroup(string.Empty).RequireCsrfHeader();
-        writes.MapPut("/encounters/{encounterId}/coding", PutAsync);
+        writes.MapPut("/encounters/{encounterId}/coding", PutAsync).Accepts<WorkbenchState>("application/json");
         writes.MapPost("/encounters/{encounterId}/finalize", FinalizeAsync);
     }
 
@@ -40,18 +40,42 @@ internal static class CodingEndpoints
         return TypedResults.Ok(coding.View(context, session));
     }
 
-    private static async Task<IResult> PutAsync(string encounterId, WorkbenchState state, ISmartSessionAccessor sessions, CodingService coding, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string encounterId, HttpRequest request, ISmartSessionAccessor sessions, CodingService coding, CancellationToken ct)
     {
         var session = Require(sessions, coderOnly: true);
+        var state = await ReadWorkingSetAsync(request, ct).ConfigureAwait(false);
         var errors = WorkbenchValidation.Check(state);
         if (errors.Count > 0)
         {
-            throw new QueryProblemException(StatusCodes.Status400BadRequest, "Invalid working set", string.Join(" ", errors), errors);
+            throw new QueryProblemException(StatusCodes.Status422UnprocessableEntity, "Invalid working set", string.Join(" ", errors), errors);
         }
 
         var context = await coding.LoadAsync(session, encounterId, ct).ConfigureAwait(false);
         var (saved, edits) = await coding.SaveAsync(context, state, session.FhirUser ?? "unknown", ct).ConfigureAwait(false);
         return TypedResults.Ok(new { workingSet = saved, edits = edits.Select(EditView.From).ToList() });
+    }
+
+    /// <summary>
+    /// The body as a working set. Read here rather than bound so that JSON which does not parse is a 400 problem naming
+    /// where it failed in every environment (bound, it is an unhandled BadHttpRequestException in Development).
+    /// </summary>
+    private static async Task<WorkbenchState> ReadWorkingSetAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new QueryProblemException(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "Send the working set as application/json.");
+        }
+
+        try
+        {
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<WorkbenchState>(request.Body, CodingService.Json, ct).ConfigureAwait(false)
+                ?? throw new QueryProblemException(StatusCodes.Status400BadRequest, "Malformed JSON", "The body must be a working set object, not null.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var at = string.IsNullOrEmpty(ex.Path) ? string.Empty : $" at {ex.Path}";
+            throw new QueryProblemException(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not a valid working set{at}.");
+        }
     }
 
     private static async Task<IResult> FinalizeAsync(string encounterId, ISmartSessionAccessor sessions, ClaimFinalizer finalizer, CancellationToken ct)

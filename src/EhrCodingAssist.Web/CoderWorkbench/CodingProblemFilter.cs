@@ -17,6 +17,10 @@ internal sealed class CodingProblemFilter : IEndpointFilter
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Encounter not in context", detail: ex.Message);
         }
+        catch (WorkingSetConflictException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The working set changed; reload", detail: ex.Message);
+        }
         catch (FhirOperationException ex)
         {
             return ex.Status == System.Net.HttpStatusCode.NotFound

@@ -93,16 +93,43 @@ internal sealed class CodingService(
             store.Codings.Add(record);
         }
 
-        await store.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await store.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The Version token moved: another save came between our load and this one. Forget the unsaved change so a
+            // reload in this scope reads the stored working set.
+            store.ChangeTracker.Clear();
+            throw new WorkingSetConflictException(ex);
+        }
+        catch (DbUpdateException ex) when (store.Entry(record).State == EntityState.Added)
+        {
+            // Two first saves of the same encounter: a conflict when the other one inserted the record first.
+            store.ChangeTracker.Clear();
+            if (await store.Codings.AsNoTracking().AnyAsync(c => c.Id == record.Id, ct).ConfigureAwait(false))
+            {
+                throw new WorkingSetConflictException(ex);
+            }
+
+            throw;
+        }
+
         return (normalised, Edits(context, normalised));
     }
 
     private WorkbenchState Normalise(WorkbenchState state, CodingContext context)
     {
         var codeSet = data.IcdCodeSets.ForDate(EncounterCoding.DateOfService(context.Analysis.Snapshot));
+        // Sequences become 1..n; line pointers follow their diagnosis to its new sequence. WorkbenchValidation has
+        // refused pointers that name no diagnosis or more than one, so every pointer maps.
+        var ordered = state.Diagnoses.OrderBy(d => d.Sequence).ToList();
+        var renumbered = ordered.Select((d, i) => (Old: d.Sequence, New: i + 1)).GroupBy(x => x.Old)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().New);
         return state with
         {
-            Diagnoses = [.. state.Diagnoses.OrderBy(d => d.Sequence).Select((d, i) =>
+            Diagnoses = [.. ordered.Select((d, i) =>
             {
                 var code = d.Code.Trim().ToUpperInvariant();
                 return d with
@@ -118,6 +145,8 @@ internal sealed class CodingService(
                 Code = l.Code.Trim().ToUpperInvariant(),
                 System = l.System.Trim().ToLowerInvariant(),
                 Modifiers = [.. l.Modifiers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim().ToUpperInvariant())],
+                Pointers = [.. l.Pointers.Select(p => renumbered.TryGetValue(p, out var n) ? n
+                    : throw new InvalidOperationException($"Line {l.Code} points to {p}, which is no diagnosis; validate the working set first."))],
             })],
         };
     }

@@ -88,7 +88,7 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
 
     /// <summary>Adds a CPT or HCPCS line.</summary>
     public Task<IActionResult> OnPostAddLineAsync(string code, string system, string? modifiers, int units, DateOnly? date, string? pointers, CancellationToken ct) =>
-        ChangeAsync(s => WorkbenchEdits.AddLine(s, code, system, modifiers, units, date, pointers), ct);
+        ChangeAsync(s => WorkbenchEdits.AddLine(s, code, system, modifiers, units, date, pointers), ct, WorkbenchEdits.CheckPointerText(pointers));
 
     /// <summary>Removes a line.</summary>
     public Task<IActionResult> OnPostRemoveLineAsync(int index, CancellationToken ct) =>
@@ -115,7 +115,7 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
         return Session?.EncounterId is not null && Session.Role != AppRole.Physician;
     }
 
-    private async Task<IActionResult> ChangeAsync(Func<WorkbenchState, WorkbenchState> change, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(Func<WorkbenchState, WorkbenchState> change, CancellationToken ct, IReadOnlyList<string>? inputErrors = null)
     {
         if (!Begin() || !CanEdit)
         {
@@ -124,7 +124,8 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
 
         var context = await Coding.LoadAsync(Session!, Session!.EncounterId!, ct);
         var changed = change(context.State);
-        var errors = WorkbenchValidation.Check(changed);
+        // Input the form could not take as typed is reported alone (its placeholder values would only add noise).
+        var errors = inputErrors is { Count: > 0 } ? inputErrors : WorkbenchValidation.Check(changed);
         if (errors.Count > 0)
         {
             Problems = errors;
@@ -132,8 +133,19 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
             return Page();
         }
 
-        await Coding.SaveAsync(context, changed, Session!.FhirUser ?? "unknown", ct);
-        Notice = "Saved.";
+        try
+        {
+            await Coding.SaveAsync(context, changed, Session!.FhirUser ?? "unknown", ct);
+        }
+        catch (WorkingSetConflictException ex)
+        {
+            Problems = [ex.Message];
+            View = Coding.View(await Coding.LoadAsync(Session!, Session!.EncounterId!, ct), Session!);
+            return Page();
+        }
+
+        var dropped = WorkbenchEdits.DroppedPointers(context.State, changed);
+        Notice = dropped.Count == 0 ? "Saved." : "Saved. " + string.Join(" ", dropped);
         return RedirectToPage();
     }
 }
