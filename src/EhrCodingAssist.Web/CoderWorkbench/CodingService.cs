@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using EhrCodingAssist.Clinical.Coding;
 using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.Terminology;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
 using EhrCodingAssist.Web.Findings;
 using EhrCodingAssist.Web.Persistence;
@@ -54,6 +55,9 @@ internal sealed class CodingService(
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
         edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code)));
 
+    /// <summary>The ICD-10-CM release for the encounter's date of service (the registry decides; nothing else falls back).</summary>
+    public CodeSetResolution CodeSet(CodingContext context) => data.IcdCodeSets.Resolve(EncounterCoding.DateOfService(context.Analysis.Snapshot));
+
     public CodingView View(CodingContext context, SmartSession session)
     {
         var snapshot = context.Analysis.Snapshot;
@@ -70,6 +74,7 @@ internal sealed class CodingService(
                 state.Decisions.FirstOrDefault(d => d.Rule == f.Rule)))],
             Procedures = EncounterCoding.Procedures(snapshot),
             WorkingSet = state,
+            CodeSet = CodeSetView.From(CodeSet(context)),
             Edits = [.. Edits(context, state).Select(EditView.From)],
             Impact = financial
                 ? [.. state.Diagnoses.Select(d => (d.Code, Impact: data.ImpactOf(d.Code))).Where(x => x.Impact is not null)
@@ -99,7 +104,7 @@ internal sealed class CodingService(
 
     private WorkbenchState Normalise(WorkbenchState state, CodingContext context)
     {
-        var codeSet = data.IcdCodeSets.ForDate(EncounterCoding.DateOfService(context.Analysis.Snapshot));
+        var codeSet = CodeSet(context).Set;
         return state with
         {
             Diagnoses = [.. state.Diagnoses.OrderBy(d => d.Sequence).Select((d, i) =>

@@ -53,10 +53,7 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
             View = Coding.View(context, Session);
             if (!string.IsNullOrWhiteSpace(Query))
             {
-                var data = HttpContext.RequestServices.GetRequiredService<Clinical.Coding.CodingReferenceData>();
-                var set = data.IcdCodeSets.ForDate(DateOnly.FromDateTime(context.Analysis.Snapshot.Encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero).UtcDateTime ?? DateTime.UtcNow))
-                    ?? data.IcdCodeSets.All[^1];
-                Results = set.Search(Query.Trim(), 15);
+                Results = Coding.CodeSet(context).Set?.Search(Query.Trim(), 15) ?? [];
             }
         }
         catch (EncounterNotInContextException)
