@@ -48,7 +48,7 @@ internal sealed partial class ClaimFinalizer(
         var now = time.GetUtcNow();
         var snapshot = context.Analysis.Snapshot;
         var claim = ClaimBuilder.Build(snapshot, context.State, record.Id, ClaimBuilder.Provider(snapshot, session.FhirUser), now);
-        var conditions = ClaimTransaction.Conditions(snapshot, context.State, record, coder, now);
+        var conditions = ClaimTransaction.Conditions(context.Analysis, context.State, record, coder, now);
         var bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
         record.ClaimJson = FhirJson.Serialize(claim);
 
