@@ -44,6 +44,7 @@ internal sealed class CodingService(
             {
                 Diagnoses = [.. documented.DistinctBy(d => d.Code, StringComparer.OrdinalIgnoreCase)
                     .Select((d, i) => new DiagnosisEntry(d.Code, i + 1) { Display = d.Display, Source = d.Source })],
+                PlaceOfService = PlacesOfService.DefaultFor(EncounterCoding.ClassCode(analysis.Snapshot)),
             };
             record = new CodingRecord { Id = key, FhirBase = fhirBase, EncounterId = encounterId, WorkingSetJson = JsonSerializer.Serialize(initial, Json) };
         }
@@ -118,6 +119,7 @@ internal sealed class CodingService(
                     Display = d.Display ?? codeSet?.Find(code)?.LongTitle,
                 };
             })],
+            PlaceOfService = string.IsNullOrWhiteSpace(state.PlaceOfService) ? null : state.PlaceOfService.Trim(),
             Lines = [.. state.Lines.Select(l => l with
             {
                 Code = l.Code.Trim().ToUpperInvariant(),

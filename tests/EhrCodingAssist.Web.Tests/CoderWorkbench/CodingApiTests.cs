@@ -256,4 +256,50 @@ public sealed class CodingApiTests(CodingAppFactory app) : IClassFixture<CodingA
         Assert.Equal("No ICD-10-CM release applies to FY2019", (string?)edit["title"]);
         Assert.Empty(Transactions());
     }
+
+    [Fact]
+    public async Task GetPut_PlaceOfService_DefaultsFromInpatientClassAndIsSavedWithTheWorkingSet()
+    {
+        var client = await LaunchCoderAsync();
+
+        var view = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/coding"))!;
+        Assert.Equal("21", (string?)view["workingSet"]!["placeOfService"]);
+
+        var changed = JsonNode.Parse(WorkingSet)!;
+        changed["placeOfService"] = " 22 ";
+        using var put = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(changed.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal("22", (string?)JsonNode.Parse(await put.Content.ReadAsStringAsync())!["workingSet"]!["placeOfService"]);
+        var reread = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/coding"))!;
+        Assert.Equal("22", (string?)reread["workingSet"]!["placeOfService"]);
+
+        changed["placeOfService"] = "2A";
+        using var bad = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(changed.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2025-03-10", 2025, true)]
+    [InlineData("2026-11-27", 2027, false)]
+    public async Task Search_Date_UsesTheReleaseTheRegistryResolves(string date, int fiscalYear, bool exact)
+    {
+        var client = await LaunchCoderAsync();
+
+        var body = JsonNode.Parse(await client.GetStringAsync($"/api/coding/icd10cm?q=pneumonia&date={date}"))!;
+
+        Assert.Equal("ICD-10-CM FY2025", (string?)body["version"]);
+        Assert.Equal(fiscalYear, (int)body["codeSet"]!["fiscalYear"]!);
+        Assert.Equal(exact, (bool)body["codeSet"]!["exact"]!);
+        Assert.Contains(body["codes"]!.AsArray(), c => (string?)c!["code"] == "J18.9");
+    }
+
+    [Fact]
+    public async Task Search_DateBeforeEveryRelease_FindsNothing()
+    {
+        var client = await LaunchCoderAsync();
+
+        var body = JsonNode.Parse(await client.GetStringAsync("/api/coding/icd10cm?q=pneumonia&date=2019-06-01"))!;
+
+        Assert.Null((string?)body["version"]);
+        Assert.Empty(body["codes"]!.AsArray());
+    }
 }

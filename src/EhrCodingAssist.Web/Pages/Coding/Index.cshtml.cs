@@ -87,6 +87,14 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
     public Task<IActionResult> OnPostAddLineAsync(string code, string system, string? modifiers, int units, DateOnly? date, string? pointers, CancellationToken ct) =>
         ChangeAsync(s => WorkbenchEdits.AddLine(s, code, system, modifiers, units, date, pointers), ct);
 
+    /// <summary>Sets the claim's place of service (CMS POS code; empty clears it).</summary>
+    public Task<IActionResult> OnPostPlaceOfServiceAsync(string? pos, CancellationToken ct) =>
+        ChangeAsync(s => WorkbenchEdits.SetPlaceOfService(s, pos), ct);
+
+    /// <summary>Replaces a line's modifiers.</summary>
+    public Task<IActionResult> OnPostLineModifiersAsync(int index, string? modifiers, CancellationToken ct) =>
+        ChangeAsync(s => WorkbenchEdits.SetModifiers(s, index, modifiers), ct);
+
     /// <summary>Removes a line.</summary>
     public Task<IActionResult> OnPostRemoveLineAsync(int index, CancellationToken ct) =>
         ChangeAsync(s => s with { Lines = [.. s.Lines.Where((_, i) => i != index)] }, ct);
