@@ -1,23 +1,27 @@
-using System.Net.Http.Headers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace EhrCodingAssist.Browser.Tests;
 
-public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : IClassFixture<SandboxBrowserFixture>
+[Collection(CoderFlows.Name)]
+public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture)
 {
     [Fact]
     public async Task Coder_AcceptsSequencesAddsHcpcsAndFinalises_ClaimOnSandboxWithSequenceAndPointers()
     {
         // The pneumonia admission gets a documented obesity diagnosis and a BMI of 42.1, so the BMI-code rule suggests Z68.41
-        // (every code here is in the shipped FY2025 starter set, which is what the sandbox's app loads).
-        using var fhir = FhirClient();
-        await PostAsync(fhir, "Observation", """
+        // (every code here is in the shipped FY2025 starter set, which is what the sandbox's app loads). The admission is the
+        // sandbox's "now": its fiscal year has no release loaded, so the codes are checked against FY2025 with one warning.
+        using var fhir = fixture.FhirClient();
+        var admitted = DateTimeOffset.Parse((string)JsonNode.Parse(await fhir.GetStringAsync("Encounter/enc-pna"))!["period"]!["start"]!, CultureInfo.InvariantCulture);
+        var fiscalYear = admitted.Month >= 10 ? admitted.Year + 1 : admitted.Year;
+        await PostAsync(fhir, "Observation", $$$"""
             {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-pna"},"encounter":{"reference":"Encounter/enc-pna"},
              "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
              "code":{"coding":[{"system":"http://loinc.org","code":"39156-5","display":"Body mass index (BMI) [Ratio]"}]},
-             "effectiveDateTime":"2025-03-10T09:00:00Z","valueQuantity":{"value":42.1,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}}
+             "effectiveDateTime":"{{{admitted.AddHours(1).ToString("o", CultureInfo.InvariantCulture)}}}","valueQuantity":{"value":42.1,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}}
             """);
         await PostAsync(fhir, "Condition", """
             {"resourceType":"Condition","subject":{"reference":"Patient/pat-pna"},"encounter":{"reference":"Encounter/enc-pna"},
@@ -25,46 +29,43 @@ public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : ICl
              "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}],
              "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"E66.01","display":"Morbid (severe) obesity due to excess calories"}]}}
             """);
-        // The seeded admission is "now"; only the FY2025 code set ships, so date the stay in FY2025 (no end: the
-        // observation search then has no upper bound and still finds the seeded BMI).
-        var encounter = JsonNode.Parse(await fhir.GetStringAsync("Encounter/enc-pna"))!;
-        encounter["period"] = new JsonObject { ["start"] = "2025-03-10T08:00:00Z" };
-        using (var put = await fhir.PutAsync("Encounter/enc-pna", new StringContent(encounter.ToJsonString(), Encoding.UTF8, "application/fhir+json")))
-        {
-            put.EnsureSuccessStatusCode();
-        }
 
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Sandbox.Urls.LaunchLink("enc-pna", "coder"));
-        await page.WaitForURLAsync(fixture.Sandbox.Urls.AppBase + "/");
-        await page.GotoAsync(fixture.Sandbox.Urls.AppBase + "/coding");
+        var page = await fixture.OpenWorkbenchAsCoderAsync(context, "enc-pna");
+
+        var codeSetWarning = page.Locator("[data-testid=code-set-warning]");
+        await Assertions.Expect(codeSetWarning).ToHaveCountAsync(1);
+        await Assertions.Expect(codeSetWarning).ToHaveAttributeAsync("data-blocking", "false");
+        await Assertions.Expect(codeSetWarning).ToContainTextAsync($"ICD-10-CM FY{fiscalYear} is not loaded: codes are checked against ICD-10-CM FY2025");
+        Assert.Empty(await page.Locator("[data-testid=edits] li[data-rule='edit.code-set-year']").AllInnerTextsAsync());
 
         var suggestion = page.Locator("[data-testid=suggestion][data-code='Z68.41']");
         await Assertions.Expect(suggestion).ToBeVisibleAsync();
-        await Submit(page, suggestion.Locator("[data-testid=accept]"));
+        await FormPost.SubmitAsync(page, suggestion.Locator("[data-testid=accept]"));
         await Assertions.Expect(page.Locator("[data-testid=diagnosis][data-code='Z68.41']")).ToBeVisibleAsync();
 
-        await Submit(page, Row(page, "E66.01").Locator("[data-testid=make-principal]"));
+        await FormPost.SubmitAsync(page, Row(page, "E66.01").Locator("[data-testid=make-principal]"));
         await Assertions.Expect(Row(page, "E66.01")).ToHaveAttributeAsync("data-sequence", "1");
-        await Submit(page, Row(page, "J18.9").Locator("[data-testid=make-principal]"));
+        await FormPost.SubmitAsync(page, Row(page, "J18.9").Locator("[data-testid=make-principal]"));
         await Assertions.Expect(Row(page, "J18.9")).ToHaveAttributeAsync("data-sequence", "1");
         foreach (var (code, poa) in new[] { ("J18.9", "Y"), ("E66.01", "Y"), ("Z68.41", "1") })
         {
             await Row(page, code).Locator("[data-testid=poa]").SelectOptionAsync(poa);
-            await Submit(page, Row(page, code).Locator("[data-testid=set-poa]"));
+            await FormPost.SubmitAsync(page, Row(page, code).Locator("[data-testid=set-poa]"));
         }
 
         await page.Locator("[data-testid=line-code]").FillAsync("J0696");
         await page.Locator("[data-testid=line-system]").SelectOptionAsync("hcpcs");
         await page.Locator("[data-testid=line-units]").FillAsync("4");
         await page.Locator("[data-testid=line-pointers]").FillAsync("1");
-        await Submit(page, page.Locator("[data-testid=line-add]"));
+        await FormPost.SubmitAsync(page, page.Locator("[data-testid=line-add]"));
         await Assertions.Expect(page.Locator("[data-testid=line]")).ToHaveCountAsync(1);
         Assert.Empty(await page.Locator("[data-testid=edits] li.blocking").AllInnerTextsAsync());
 
-        await Submit(page, page.Locator("[data-testid=finalize]"));
+        await FormPost.SubmitAsync(page, page.Locator("[data-testid=finalize]"));
         await Assertions.Expect(page.Locator("[data-testid=finalize-outcome]")).ToHaveAttributeAsync("data-status", "written");
+        await Assertions.Expect(page.Locator("[data-testid=finalize-outcome]")).ToContainTextAsync("checked against ICD-10-CM FY2025");
+        await Assertions.Expect(page.Locator("[data-testid=code-set-warning]")).ToHaveCountAsync(1);
 
         var found = JsonNode.Parse(await fhir.GetStringAsync("Claim?patient=pat-pna"))!;
         var claim = Assert.Single(found["entry"]!.AsArray().Select(e => e!["resource"]!));
@@ -80,21 +81,6 @@ public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture) : ICl
     }
 
     private static ILocator Row(IPage page, string code) => page.Locator($"[data-testid=diagnosis][data-code='{code}']");
-
-    // Every form posts and ends on a freshly rendered page (after a redirect, or the finalise outcome): wait for it.
-    private static async Task Submit(IPage page, ILocator button)
-    {
-        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.ResourceType == "document" && r.Status == 200);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
-    private HttpClient FhirClient()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.Sandbox.Urls.FhirBase + "/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Sandbox.IssueAccessToken());
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
-        return client;
-    }
 
     private static async Task PostAsync(HttpClient client, string path, string json)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using System.Reflection;
 using EhrCodingAssist.Sandbox.Auth;
 using EhrCodingAssist.Sandbox.Hosting;
@@ -50,6 +51,26 @@ public sealed class SandboxBrowserFixture : IAsyncLifetime
             .OfType<ConcurrentDictionary<string, TokenGrant>>()
             .SelectMany(tokens => tokens.Keys)
             .ToList();
+    }
+
+    /// <summary>Launches the app from the sandbox as the coder for the encounter and opens the coder workbench.</summary>
+    public async Task<IPage> OpenWorkbenchAsCoderAsync(IBrowserContext context, string encounterId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Sandbox.Urls.LaunchLink(encounterId, "coder"));
+        await page.WaitForURLAsync(Sandbox.Urls.AppBase + "/");
+        await page.GotoAsync(Sandbox.Urls.AppBase + "/coding");
+        return page;
+    }
+
+    /// <summary>An HTTP client on the sandbox's FHIR base with a full-access token (to seed and to check what was written).</summary>
+    public HttpClient FhirClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Sandbox.Urls.FhirBase + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.IssueAccessToken());
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+        return client;
     }
 
     public async Task DisposeAsync()

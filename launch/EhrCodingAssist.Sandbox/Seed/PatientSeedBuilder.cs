@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 namespace EhrCodingAssist.Sandbox.Seed;
 
 /// <summary>
-/// Builds one synthetic patient with an in-progress inpatient encounter. Ids are stable ("pat-{key}",
+/// Builds one synthetic patient with an in-progress inpatient encounter (or telehealth visit). Ids are stable ("pat-{key}",
 /// "enc-{key}", "obs-{key}-n"), times are relative to the admission, so the chart is always "current".
 /// </summary>
 internal sealed class PatientSeedBuilder
@@ -54,22 +54,53 @@ internal sealed class PatientSeedBuilder
 
     public PatientSeedBuilder Encounter(string reason, string location, params string[] otherParticipants)
     {
-        var encounter = new Encounter
+        var encounter = NewEncounter(reason, new Coding(SeedCodes.ActCode, "IMP", "inpatient encounter"), new CodeableConcept(SeedCodes.Snomed, "32485007", "Hospital admission"));
+        encounter.Location = [new Hl7.Fhir.Model.Encounter.LocationComponent { Location = new ResourceReference("Location/" + location, SeedDirectory.Display(location)), Status = Hl7.Fhir.Model.Encounter.EncounterLocationStatus.Active }];
+        encounter.Hospitalization = new Hl7.Fhir.Model.Encounter.HospitalizationComponent
         {
-            Id = "enc-" + _key,
-            Status = Hl7.Fhir.Model.Encounter.EncounterStatus.InProgress,
-            Class = new Coding(SeedCodes.ActCode, "IMP", "inpatient encounter"),
-            Type = [new CodeableConcept(SeedCodes.Snomed, "32485007", "Hospital admission")],
-            Subject = new ResourceReference(PatientRef),
-            Period = new Period { Start = Time(0) },
-            ReasonCode = [new CodeableConcept { Text = reason }],
-            Location = [new Hl7.Fhir.Model.Encounter.LocationComponent { Location = new ResourceReference("Location/" + location, SeedDirectory.Display(location)), Status = Hl7.Fhir.Model.Encounter.EncounterLocationStatus.Active }],
-            ServiceProvider = new ResourceReference("Organization/sandbox-hospital"),
-            Hospitalization = new Hl7.Fhir.Model.Encounter.HospitalizationComponent
-            {
-                AdmitSource = new CodeableConcept("http://terminology.hl7.org/CodeSystem/admit-source", "emd", "From accident/emergency department"),
-            },
+            AdmitSource = new CodeableConcept("http://terminology.hl7.org/CodeSystem/admit-source", "emd", "From accident/emergency department"),
         };
+        return AddEncounter(encounter, otherParticipants);
+    }
+
+    /// <summary>An in-progress telehealth visit (class VR, synchronous video): no ward and no hospital stay.</summary>
+    public PatientSeedBuilder VirtualVisit(string reason, params string[] otherParticipants)
+    {
+        var encounter = NewEncounter(reason, new Coding(SeedCodes.ActCode, "VR", "virtual"), new CodeableConcept { Text = "Telehealth video visit" });
+        encounter.ServiceType = new CodeableConcept { Text = "Telehealth (synchronous audio-video)" };
+        return AddEncounter(encounter, otherParticipants);
+    }
+
+    /// <summary>A professional service billed with a CPT code (code only: CPT descriptions are never shipped).</summary>
+    public PatientSeedBuilder ProfessionalService(string cpt, string text, double hours)
+    {
+        _resources.Add(new Procedure
+        {
+            Id = $"proc-{_key}-{++_n}",
+            Status = EventStatus.Completed,
+            Code = new CodeableConcept { Coding = [new Coding(SeedCodes.Cpt, cpt)], Text = text },
+            Subject = new ResourceReference(PatientRef),
+            Encounter = new ResourceReference(EncounterRef),
+            Performed = new FhirDateTime(Time(hours)),
+            Performer = [new Procedure.PerformerComponent { Actor = new ResourceReference("Practitioner/sandbox-physician") }],
+        });
+        return this;
+    }
+
+    private Encounter NewEncounter(string reason, Coding encounterClass, CodeableConcept type) => new()
+    {
+        Id = "enc-" + _key,
+        Status = Hl7.Fhir.Model.Encounter.EncounterStatus.InProgress,
+        Class = encounterClass,
+        Type = [type],
+        Subject = new ResourceReference(PatientRef),
+        Period = new Period { Start = Time(0) },
+        ReasonCode = [new CodeableConcept { Text = reason }],
+        ServiceProvider = new ResourceReference("Organization/sandbox-hospital"),
+    };
+
+    private PatientSeedBuilder AddEncounter(Encounter encounter, string[] otherParticipants)
+    {
         encounter.Participant.Add(Participant("ATND", "attender", "Practitioner/sandbox-physician"));
         foreach (var other in otherParticipants)
         {

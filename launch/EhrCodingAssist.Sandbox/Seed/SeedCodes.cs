@@ -8,6 +8,7 @@ internal static class SeedCodes
     public const string RxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
     public const string Snomed = "http://snomed.info/sct";
+    public const string Cpt = "http://www.ama-assn.org/go/cpt";
     public const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
     public const string ConditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category";

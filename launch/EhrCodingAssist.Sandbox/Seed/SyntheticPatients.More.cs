@@ -93,4 +93,14 @@ internal static partial class SyntheticPatients
             "56F with type 2 diabetes, ran out of metformin 6 weeks ago, polyuria and fatigue. Glucose 386, no ketones, anion gap normal. " +
             "Assessment: type 2 diabetes, uncontrolled. Plan: basal-bolus insulin, diabetes education.", 2)
         .Note("11506-3", "Progress note", "PHQ-9 score 17 on screening today. Glucose down to the 200s on insulin. Social work to see.", 22);
+
+    private static PatientSeedBuilder Telehealth(DateTimeOffset visit) => new PatientSeedBuilder("tele", visit)
+        .Patient("Priya", "Ramanathan", AdministrativeGender.Female, "1971-05-21", "SBX-1011")
+        .VirtualVisit("Blood pressure follow-up")
+        .BloodPressure(146, 92, 0.1)
+        .Condition("I10", "Essential (primary) hypertension", 0.3)
+        .ProfessionalService("99214", "Established patient video visit, moderate medical decision making", 0.3)
+        .Note("11506-3", "Progress note",
+            "Telehealth video visit (synchronous audio and video); the patient joined from her home. Home blood pressure log averages 146/92 " +
+            "on amlodipine 5 mg daily. Assessment: essential hypertension, not at goal. Plan: amlodipine 10 mg daily, recheck by video in 4 weeks.", 0.5);
 }

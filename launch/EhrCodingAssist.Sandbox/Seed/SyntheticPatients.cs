@@ -4,7 +4,8 @@ namespace EhrCodingAssist.Sandbox.Seed;
 
 /// <summary>
 /// The sandbox's own synthetic patients (authored here, no real data): ten in-progress inpatient encounters,
-/// one per rule-pack topic, as one transaction Bundle of PUTs with stable ids ("enc-sepsis", "enc-aki", …).
+/// one per rule-pack topic, and one telehealth video visit (class VR, "enc-tele"), as one transaction Bundle of PUTs
+/// with stable ids ("enc-sepsis", "enc-aki", …).
 /// </summary>
 internal static partial class SyntheticPatients
 {
@@ -22,7 +23,7 @@ internal static partial class SyntheticPatients
             resources.AddRange(patient.Resources);
         }
 
-        foreach (var patient in new[] { RespiratoryFailure(admitted), Malnutrition(admitted), Pneumonia(admitted), AtrialFibrillation(admitted), Diabetes(admitted) })
+        foreach (var patient in new[] { RespiratoryFailure(admitted), Malnutrition(admitted), Pneumonia(admitted), AtrialFibrillation(admitted), Diabetes(admitted), Telehealth(admitted.AddHours(50)) })
         {
             resources.AddRange(patient.Resources);
         }

@@ -8,6 +8,7 @@ public sealed class CodingEditEngine
 {
     private static readonly ICodingEdit[] Edits =
     [
+        new CodeSetYearEdit(),
         new InvalidCodeEdit(),
         new HeaderCodeEdit(),
         new Excludes1Edit(),

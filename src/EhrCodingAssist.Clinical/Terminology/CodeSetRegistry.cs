@@ -1,5 +1,17 @@
 namespace EhrCodingAssist.Clinical.Terminology;
 
+/// <summary>
+/// Which ICD-10-CM release checks a date of service: the release of its fiscal year when loaded (exact), otherwise the
+/// latest loaded release before that year (a fallback the coder is told about), otherwise none.
+/// </summary>
+/// <param name="FiscalYear">The fiscal year that applies to the date of service.</param>
+/// <param name="Set">The release used for the checks; null when no loaded release is at or before that year.</param>
+public sealed record CodeSetResolution(int FiscalYear, ICodeSet? Set)
+{
+    /// <summary>True when the release of the date's own fiscal year is loaded.</summary>
+    public bool Exact => Set?.FiscalYear == FiscalYear;
+}
+
 /// <summary>Code sets of several fiscal years; answers which one applies to a date of service. Immutable.</summary>
 public sealed class CodeSetRegistry
 {
@@ -25,6 +37,14 @@ public sealed class CodeSetRegistry
     /// <summary>The set of the given fiscal year, or null.</summary>
     public ICodeSet? ForFiscalYear(int fiscalYear) => _byYear.GetValueOrDefault(fiscalYear);
 
-    /// <summary>The set that applies to the date of service, or null when that fiscal year is not loaded.</summary>
-    public ICodeSet? ForDate(DateOnly dateOfService) => ForFiscalYear(FiscalYearOf(dateOfService));
+    /// <summary>
+    /// The one place that decides which release checks a date of service: its fiscal year's release, else the latest
+    /// loaded release before it (never a later one: codes added later were not valid then), else none.
+    /// </summary>
+    public CodeSetResolution Resolve(DateOnly dateOfService)
+    {
+        var fiscalYear = FiscalYearOf(dateOfService);
+        var set = _byYear.Values.LastOrDefault(s => s.FiscalYear <= fiscalYear);
+        return new CodeSetResolution(fiscalYear, set);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using EhrCodingAssist.Clinical.Coding;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
 using EhrCodingAssist.Web.Session;
 using EhrCodingAssist.Web.WriteBack;
@@ -28,12 +29,15 @@ internal sealed partial class ClaimFinalizer(
         var key = CodingService.KeyOf(session.FhirBase.AbsoluteUri, encounterId);
         using var held = await locks.AcquireAsync("claim:" + key, ct).ConfigureAwait(false);
         var context = await coding.LoadAsync(session, encounterId, ct).ConfigureAwait(false);
-        var blocking = coding.Edits(context, context.State).Select(EditView.From).Where(e => e.Blocking).ToList();
+        var edits = coding.Edits(context, context.State);
+        var blocking = edits.Select(EditView.From).Where(e => e.Blocking).ToList();
         if (blocking.Count > 0)
         {
             return new FinalizeOutcome("blocked") { BlockingEdits = blocking, Message = "Blocking edits must be resolved before finalising." };
         }
 
+        // Coded against an earlier ICD-10-CM release (no release of the year loaded): kept with the Claim's status and history.
+        var codeSetNote = edits.FirstOrDefault(e => e.Rule == CodeSetYear.RuleId) is { } codeSet ? codeSet.Title + "." : null;
         var record = context.Record;
         if (store.Entry(record).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
         {
@@ -44,7 +48,7 @@ internal sealed partial class ClaimFinalizer(
         var now = time.GetUtcNow();
         var snapshot = context.Analysis.Snapshot;
         var claim = ClaimBuilder.Build(snapshot, context.State, record.Id, ClaimBuilder.Provider(snapshot, session.FhirUser), now);
-        var conditions = ClaimTransaction.Conditions(snapshot, context.State, record, coder, now);
+        var conditions = ClaimTransaction.Conditions(context.Analysis, context.State, record, coder, now);
         var bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
         record.ClaimJson = FhirJson.Serialize(claim);
 
@@ -52,13 +56,13 @@ internal sealed partial class ClaimFinalizer(
         if (invalid.Count > 0)
         {
             var reason = "Not sent, a resource is invalid: " + string.Join("; ", invalid);
-            await FinishAsync(record, ClaimWriteStatus.Invalid, reason, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.Invalid, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("invalid") { Invalid = invalid, Message = reason };
         }
 
         if (await NotWrittenReasonAsync(session, record, conditions.Count > 0, ct).ConfigureAwait(false) is { } notWritten)
         {
-            await FinishAsync(record, ClaimWriteStatus.NotWritten, notWritten, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.NotWritten, notWritten, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("not-written") { Message = notWritten };
         }
 
@@ -76,31 +80,31 @@ internal sealed partial class ClaimFinalizer(
             }
 
             record.WrittenResources = string.Join(' ', written);
-            await FinishAsync(record, ClaimWriteStatus.Written, null, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.Written, null, coder, codeSetNote, ct).ConfigureAwait(false);
             Log.Written(logger, record.Id, written.Count);
-            return new FinalizeOutcome("written") { Written = written, Claim = record.ServerClaimId is { } id ? "Claim/" + id : null };
+            return new FinalizeOutcome("written") { Written = written, Claim = record.ServerClaimId is { } id ? "Claim/" + id : null, Message = codeSetNote };
         }
         catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
         {
             Log.Conflict(logger, record.Id, (int)ex.Status);
-            return await ConflictAsync(client, record, claim, coder, ct).ConfigureAwait(false);
+            return await ConflictAsync(client, record, claim, coder, codeSetNote, ct).ConfigureAwait(false);
         }
         catch (FhirOperationException ex)
         {
             var reason = $"The EHR refused the transaction ({(int)ex.Status}); the Claim is kept and finalising again is safe (no second Claim is created).";
-            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("failed") { Message = reason };
         }
         catch (MissingScopeException ex)
         {
             var reason = $"The EHR refused the write for lack of a scope ({ex.Scope ?? "unknown"}); the Claim is kept here for export.";
-            await FinishAsync(record, ClaimWriteStatus.NotWritten, reason, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.NotWritten, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("not-written") { Message = reason };
         }
         catch (HttpRequestException)
         {
             const string reason = "The EHR could not be reached; the Claim is kept and finalising again is safe.";
-            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("failed") { Message = reason };
         }
     }
@@ -131,7 +135,7 @@ internal sealed partial class ClaimFinalizer(
     }
 
     // 409/412: re-read the server's Claim, remember its version (the next finalise overwrites it knowingly) and show the differences.
-    private async Task<FinalizeOutcome> ConflictAsync(FhirClient client, CodingRecord record, Claim ours, string coder, CancellationToken ct)
+    private async Task<FinalizeOutcome> ConflictAsync(FhirClient client, CodingRecord record, Claim ours, string coder, string? codeSetNote, CancellationToken ct)
     {
         Claim? server = null;
         if (record.ServerClaimId is { } id)
@@ -154,7 +158,7 @@ internal sealed partial class ClaimFinalizer(
         var message = server is null
             ? "The EHR reported a conflict but holds no such Claim; finalise again."
             : $"The Claim changed on the EHR (now version {server.Meta?.VersionId}); review the {changes.Count} difference(s) and finalise again to replace it.";
-        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, ct).ConfigureAwait(false);
+        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message, ServerVersion = server?.Meta?.VersionId, Changes = changes };
     }
 
@@ -170,8 +174,9 @@ internal sealed partial class ClaimFinalizer(
         return history >= 0 && history + 1 < parts.Length ? parts[history + 1] : null;
     }
 
-    private async Task FinishAsync(CodingRecord record, ClaimWriteStatus status, string? message, string coder, CancellationToken ct)
+    private async Task FinishAsync(CodingRecord record, ClaimWriteStatus status, string? message, string coder, string? codeSetNote, CancellationToken ct)
     {
+        message = message is null ? codeSetNote : codeSetNote is null ? message : message + " " + codeSetNote;
         record.ClaimStatus = status;
         record.ClaimMessage = message;
         store.ClaimHistory.Add(new ClaimHistoryEntry

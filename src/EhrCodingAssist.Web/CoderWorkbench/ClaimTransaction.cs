@@ -1,6 +1,6 @@
-using EhrCodingAssist.Clinical.Snapshot;
+using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Web.Findings;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
-using EhrCodingAssist.Web.Persistence;
 using EhrCodingAssist.Web.WriteBack;
 using Hl7.Fhir.Model;
 using static EhrCodingAssist.Web.WriteBack.WriteBackIdentifiers;
@@ -52,41 +52,43 @@ internal static class ClaimTransaction
 
     /// <summary>
     /// Encounter-diagnosis Conditions for the diagnoses the coder added (accepted or replaced suggestions, own codes)
-    /// that the record does not already hold; built by the query write-back's Condition builder.
+    /// that the record does not already hold, built by the query write-back's Condition builder. A suggested diagnosis
+    /// carries its rule and evidence (AI-asserted label); one the coder typed carries neither.
     /// </summary>
-    public static IReadOnlyList<Condition> Conditions(EncounterSnapshot snapshot, WorkbenchState state, CodingRecord record, string coder, DateTimeOffset now)
+    public static IReadOnlyList<Condition> Conditions(EncounterAnalysis analysis, WorkbenchState state, CodingRecord record, string coder, DateTimeOffset now)
     {
+        var snapshot = analysis.Snapshot;
         var documented = EncounterCoding.DocumentedConditions(snapshot).Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. state.Diagnoses
             .Where(d => d.Source is "suggestion" or "coder" && !documented.Contains(d.Code))
             .Select(d =>
             {
-                var decision = new QueryRecord
+                var suggestion = d.Source == "suggestion" ? SuggestionOf(analysis, state, d.Code) : null;
+                return WriteBackBundleBuilder.BuildCondition(new EncounterDiagnosis
                 {
-                    Id = $"{record.Id}:{d.Code}",
-                    FhirBase = record.FhirBase,
+                    Key = $"{record.Id}:{d.Code}",
+                    Code = d.Code,
+                    Display = d.Display,
                     EncounterId = record.EncounterId,
                     PatientId = snapshot.Patient?.Id ?? snapshot.PatientReference?.Split('/').LastOrDefault(),
-                    RuleId = "coder-workbench",
-                    RuleVersion = "1",
-                    Topic = "coding",
-                    Title = "Coded diagnosis",
-                    Text = string.Empty,
-                    Author = coder,
-                    Recipient = coder,
-                    ClosedAt = now,
-                    ResultingCode = d.Code,
-                    ResultingCodeDisplay = d.Display,
-                };
-                var condition = WriteBackBundleBuilder.BuildCondition(decision);
-                if (d.Source == "coder")
-                {
-                    // Entered by the coder, not asserted by a rule: no AI-asserted label.
-                    condition.Meta?.Security.Clear();
-                }
-
-                return condition;
+                    Recorder = coder,
+                    RecordedAt = now,
+                    Evidence = suggestion?.Evidence ?? [],
+                    Rule = suggestion is null ? null : new RuleRef(suggestion.Rule, suggestion.RuleVersion),
+                });
             })];
+    }
+
+    // The suggestion behind a coded diagnosis: the rule the coder accepted it from (or replaced its code from), else a
+    // current suggestion of that code; null when no rule suggested it.
+    private static Finding? SuggestionOf(EncounterAnalysis analysis, WorkbenchState state, string code)
+    {
+        var suggestions = analysis.Findings.Where(f => f.Kind == FindingKind.Suggestion).ToList();
+        var decided = state.Decisions.LastOrDefault(x =>
+            (x.Decision == "accepted" && string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase))
+            || (x.Decision == "replaced" && string.Equals(x.Replacement, code, StringComparison.OrdinalIgnoreCase)));
+        return suggestions.FirstOrDefault(f => f.Rule == decided?.Rule)
+            ?? suggestions.FirstOrDefault(f => f.Codes.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static Provenance Provenance(List<ResourceReference> targets, string coder, bool create, DateTimeOffset now) => new()

@@ -1,3 +1,6 @@
+using EhrCodingAssist.Clinical.Coding;
+using EhrCodingAssist.Clinical.Findings;
+
 namespace EhrCodingAssist.Web.CoderWorkbench;
 
 /// <summary>Which coding edits block finalising; the others are warnings the coder may accept.</summary>
@@ -11,7 +14,8 @@ internal static class CodingEdits
         "edit.poa", "edit.line-structure",
     };
 
-    public static bool IsBlocking(string rule) => Blocking.Contains(rule);
+    // The code-set-year finding blocks only when no release applies at all; with an earlier release it is a warning.
+    public static bool IsBlocking(Finding finding) => Blocking.Contains(finding.Rule) || CodeSetYear.Blocks(finding);
 
     public static string StatusName(Store.ClaimWriteStatus status) => status switch
     {

@@ -123,15 +123,17 @@ internal static class CodingEndpoints
         });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<object> Search(string q, DateOnly? date, ISmartSessionAccessor sessions, CodingReferenceData data)
+    // Searches the release that applies to the date (today without one); none when no release is at or before its year.
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<object> Search(string q, DateOnly? date, ISmartSessionAccessor sessions, CodingReferenceData data, TimeProvider time)
     {
         Require(sessions, coderOnly: false);
-        var registry = data.IcdCodeSets;
-        var set = (date is { } d ? registry.ForDate(d) : null) ?? registry.All[^1];
+        var resolution = data.IcdCodeSets.Resolve(date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var codes = resolution.Set?.Search(q ?? string.Empty, 20) ?? [];
         return TypedResults.Ok<object>(new
         {
-            version = set.Version,
-            codes = set.Search(q ?? string.Empty, 20).Select(c => new { code = c.Code, display = c.LongTitle, billable = c.Billable }),
+            version = resolution.Set?.Version,
+            codeSet = CodeSetView.From(resolution),
+            codes = codes.Select(c => new { code = c.Code, display = c.LongTitle, billable = c.Billable }),
         });
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using EhrCodingAssist.Clinical.Coding;
 using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.Terminology;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
 using EhrCodingAssist.Web.Findings;
 using EhrCodingAssist.Web.Persistence;
@@ -43,6 +44,7 @@ internal sealed class CodingService(
             {
                 Diagnoses = [.. documented.DistinctBy(d => d.Code, StringComparer.OrdinalIgnoreCase)
                     .Select((d, i) => new DiagnosisEntry(d.Code, i + 1) { Display = d.Display, Source = d.Source })],
+                PlaceOfService = PlacesOfService.DefaultFor(EncounterCoding.ClassCode(analysis.Snapshot)),
             };
             record = new CodingRecord { Id = key, FhirBase = fhirBase, EncounterId = encounterId, WorkingSetJson = JsonSerializer.Serialize(initial, Json) };
         }
@@ -53,6 +55,9 @@ internal sealed class CodingService(
 
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
         edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code)));
+
+    /// <summary>The ICD-10-CM release for the encounter's date of service (the registry decides; nothing else falls back).</summary>
+    public CodeSetResolution CodeSet(CodingContext context) => data.IcdCodeSets.Resolve(EncounterCoding.DateOfService(context.Analysis.Snapshot));
 
     public CodingView View(CodingContext context, SmartSession session)
     {
@@ -70,6 +75,7 @@ internal sealed class CodingService(
                 state.Decisions.FirstOrDefault(d => d.Rule == f.Rule)))],
             Procedures = EncounterCoding.Procedures(snapshot),
             WorkingSet = state,
+            CodeSet = CodeSetView.From(CodeSet(context)),
             Edits = [.. Edits(context, state).Select(EditView.From)],
             Impact = financial
                 ? [.. state.Diagnoses.Select(d => (d.Code, Impact: data.ImpactOf(d.Code))).Where(x => x.Impact is not null)
@@ -121,7 +127,7 @@ internal sealed class CodingService(
 
     private WorkbenchState Normalise(WorkbenchState state, CodingContext context)
     {
-        var codeSet = data.IcdCodeSets.ForDate(EncounterCoding.DateOfService(context.Analysis.Snapshot));
+        var codeSet = CodeSet(context).Set;
         // Sequences become 1..n; line pointers follow their diagnosis to its new sequence. WorkbenchValidation has
         // refused pointers that name no diagnosis or more than one, so every pointer maps.
         var ordered = state.Diagnoses.OrderBy(d => d.Sequence).ToList();
@@ -140,6 +146,7 @@ internal sealed class CodingService(
                     Display = d.Display ?? codeSet?.Find(code)?.LongTitle,
                 };
             })],
+            PlaceOfService = string.IsNullOrWhiteSpace(state.PlaceOfService) ? null : state.PlaceOfService.Trim(),
             Lines = [.. state.Lines.Select(l => l with
             {
                 Code = l.Code.Trim().ToUpperInvariant(),

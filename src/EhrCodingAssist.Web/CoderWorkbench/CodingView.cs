@@ -1,4 +1,5 @@
 using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.Terminology;
 
 namespace EhrCodingAssist.Web.CoderWorkbench;
 
@@ -9,7 +10,7 @@ public sealed record EditView(string Rule, string Title, string Text, IReadOnlyL
     public static EditView From(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return new(finding.Rule, finding.Title, finding.Text, [.. finding.Codes.Select(c => c.Code)], CodingEdits.IsBlocking(finding.Rule));
+        return new(finding.Rule, finding.Title, finding.Text, [.. finding.Codes.Select(c => c.Code)], CodingEdits.IsBlocking(finding));
     }
 }
 
@@ -24,6 +25,20 @@ public sealed record ProcedureView(string Reference, string? Code, string? Syste
 
 /// <summary>CC/MCC and HCC V28 of a diagnosis (CDI and coder view only).</summary>
 public sealed record DiagnosisImpact(string Code, string? Severity, string? Hcc);
+
+/// <summary>The ICD-10-CM release that checks the encounter.</summary>
+/// <param name="FiscalYear">The fiscal year of the date of service.</param>
+/// <param name="Version">The release used, e.g. "ICD-10-CM FY2025"; null when none applies.</param>
+/// <param name="Exact">True when it is the fiscal year's own release (false: an earlier one, or none).</param>
+public sealed record CodeSetView(int FiscalYear, string? Version, bool Exact)
+{
+    /// <summary>Maps a registry resolution.</summary>
+    public static CodeSetView From(CodeSetResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        return new(resolution.FiscalYear, resolution.Set?.Version, resolution.Exact);
+    }
+}
 
 /// <summary>Everything <c>GET /api/encounters/{id}/coding</c> returns.</summary>
 public sealed record CodingView
@@ -48,6 +63,9 @@ public sealed record CodingView
 
     /// <summary>The coder's working set.</summary>
     public required WorkbenchState WorkingSet { get; init; }
+
+    /// <summary>The ICD-10-CM release the edits and the search use.</summary>
+    public required CodeSetView CodeSet { get; init; }
 
     /// <summary>Edits raised by the working set.</summary>
     public required IReadOnlyList<EditView> Edits { get; init; }

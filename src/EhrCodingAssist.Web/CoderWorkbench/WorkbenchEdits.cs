@@ -137,6 +137,15 @@ internal static class WorkbenchEdits
             .Where(p => !int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
             .Select(p => $"Diagnosis pointer '{p}' is not a diagnosis number (the # column).")];
 
+    public static WorkbenchState SetPlaceOfService(WorkbenchState state, string? placeOfService) =>
+        state with { PlaceOfService = string.IsNullOrWhiteSpace(placeOfService) ? null : placeOfService.Trim() };
+
+    /// <summary>Replaces the modifiers of line <paramref name="index"/> (0-based); an unknown index changes nothing.</summary>
+    public static WorkbenchState SetModifiers(WorkbenchState state, int index, string? modifiers) => state with
+    {
+        Lines = [.. state.Lines.Select((l, i) => i == index ? l with { Modifiers = Split(modifiers) } : l)],
+    };
+
     private static string[] Split(string? text) =>
         (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -37,6 +37,11 @@ internal static class WorkbenchValidation
             errors.Add("A diagnosis code appears twice.");
         }
 
+        if (state.PlaceOfService is { } pos && !string.IsNullOrWhiteSpace(pos) && !PlacesOfService.IsWellFormed(pos.Trim()))
+        {
+            errors.Add("The place of service must be a two-digit CMS code, e.g. 10 or 21.");
+        }
+
         foreach (var (l, i) in state.Lines.Select((l, i) => (l, i)))
         {
             if (string.IsNullOrWhiteSpace(l.Code) || l.System.ToLowerInvariant() is not ("cpt" or "hcpcs"))

@@ -14,14 +14,9 @@ internal static class WriteBackBundleBuilder
     /// <summary>Builds the transaction; the query must be answered with a coded option.</summary>
     public static Bundle Build(QueryRecord query, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.ResultingCode is null || query.ClosedAt is null)
-        {
-            throw new InvalidOperationException("Only an answer that names a diagnosis is written back.");
-        }
-
+        var diagnosis = EncounterDiagnosis.FromQuery(query);
         var conditionUrl = "urn:uuid:" + Guid.NewGuid().ToString("D");
-        var condition = BuildCondition(query);
+        var condition = BuildCondition(diagnosis);
         var provenance = BuildProvenance(query, conditionUrl, now);
         return new Bundle
         {
@@ -36,7 +31,7 @@ internal static class WriteBackBundleBuilder
                     {
                         Method = Bundle.HTTPVerb.POST,
                         Url = "Condition",
-                        IfNoneExist = $"identifier={IdempotencySystem}|{query.Id}",
+                        IfNoneExist = $"identifier={IdempotencySystem}|{diagnosis.Key}",
                     },
                 },
                 new Bundle.EntryComponent
@@ -49,36 +44,42 @@ internal static class WriteBackBundleBuilder
         };
     }
 
-    internal static Condition BuildCondition(QueryRecord query)
+    internal static Condition BuildCondition(QueryRecord query) => BuildCondition(EncounterDiagnosis.FromQuery(query));
+
+    /// <summary>
+    /// A US Core encounter-diagnosis Condition with the diagnosis' key as its idempotency identifier; labelled
+    /// AI-asserted when a rule suggested it.
+    /// </summary>
+    internal static Condition BuildCondition(EncounterDiagnosis diagnosis)
     {
+        ArgumentNullException.ThrowIfNull(diagnosis);
         var condition = new Condition
         {
             Meta = new Meta
             {
                 Profile = [UsCoreEncounterDiagnosisProfile],
-                Security = [new Coding(ObservationValueSystem, Aiast, "Artificial Intelligence asserted")],
+                Security = diagnosis.Rule is null ? [] : [new Coding(ObservationValueSystem, Aiast, "Artificial Intelligence asserted")],
             },
-            Identifier = [new Identifier(IdempotencySystem, query.Id)],
+            Identifier = [new Identifier(IdempotencySystem, diagnosis.Key)],
             ClinicalStatus = new CodeableConcept(ConditionClinicalSystem, "active", "Active"),
             VerificationStatus = new CodeableConcept(ConditionVerificationSystem, "confirmed", "Confirmed"),
             Category = [new CodeableConcept(ConditionCategorySystem, "encounter-diagnosis", "Encounter Diagnosis")],
-            Code = new CodeableConcept(CodeRef.Icd10Cm, query.ResultingCode, query.ResultingCodeDisplay, query.ResultingCodeDisplay),
+            Code = new CodeableConcept(CodeRef.Icd10Cm, diagnosis.Code, diagnosis.Display, diagnosis.Display),
             // Without a patient the subject stays empty, and validation refuses the Condition before it is sent.
-            Subject = query.PatientId is null ? null! : new ResourceReference("Patient/" + query.PatientId),
-            Encounter = new ResourceReference("Encounter/" + query.EncounterId),
-            RecordedDateElement = new FhirDateTime(query.ClosedAt!.Value),
-            Recorder = new ResourceReference(query.Recipient),
-            Asserter = new ResourceReference(query.Recipient),
+            Subject = diagnosis.PatientId is null ? null! : new ResourceReference("Patient/" + diagnosis.PatientId),
+            Encounter = new ResourceReference("Encounter/" + diagnosis.EncounterId),
+            RecordedDateElement = new FhirDateTime(diagnosis.RecordedAt),
+            Recorder = new ResourceReference(diagnosis.Recorder),
+            Asserter = new ResourceReference(diagnosis.Recorder),
         };
-        var details = query.Indicators.OrderBy(i => i.Ordinal).Select(i => new ResourceReference(i.Reference, i.Summary)).ToList();
-        if (details.Count > 0)
+        if (diagnosis.Evidence.Count > 0)
         {
-            condition.Evidence = [new Condition.EvidenceComponent { Detail = details }];
+            condition.Evidence = [new Condition.EvidenceComponent { Detail = [.. diagnosis.Evidence.Select(e => new ResourceReference(e.Reference, e.Summary))] }];
         }
 
-        if (query.AnswerOption != QueryOption.Other && !string.IsNullOrWhiteSpace(query.AnswerText))
+        if (diagnosis.Note is { } note)
         {
-            condition.Note = [new Annotation { Text = new Markdown(query.AnswerText), Author = new ResourceReference(query.Recipient) }];
+            condition.Note = [new Annotation { Text = new Markdown(note), Author = new ResourceReference(diagnosis.Recorder) }];
         }
 
         return condition;

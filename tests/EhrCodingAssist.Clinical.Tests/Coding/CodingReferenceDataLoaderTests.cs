@@ -21,7 +21,7 @@ public sealed class CodingReferenceDataLoaderTests
             Mue = TerminologyTestData.WriteTemp("mue.txt", NcciTableTests.MueLines),
         });
 
-        Assert.Equal(97_584, data.IcdCodeSets.ForDate(new DateOnly(2025, 1, 1))!.Count);
+        Assert.Equal(97_584, data.IcdCodeSets.Resolve(new DateOnly(2025, 1, 1)).Set!.Count);
         Assert.NotNull(data.Ptp);
         Assert.NotNull(data.Mue);
         Assert.Null(data.Hcpcs);

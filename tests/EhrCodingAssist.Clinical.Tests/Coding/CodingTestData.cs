@@ -34,7 +34,16 @@ internal static class CodingTestData
         };
     });
 
+    // FY2024 (tiny) and the full FY2025 only: a date in FY2027 falls back to FY2025, one in FY2020 has no release.
+    private static readonly Lazy<CodingEditEngine> LazyFallbackEngine = new(() => new CodingEditEngine(Data with
+    {
+        IcdCodeSets = new CodeSetRegistry(Data.IcdCodeSets.All.Where(s => s.FiscalYear <= 2025)),
+    }));
+
     public static CodingReferenceData Data => LazyData.Value;
+
+    /// <summary>An engine whose latest ICD-10-CM release is FY2025 (with FY2024 before it).</summary>
+    public static CodingEditEngine FallbackEngine => LazyFallbackEngine.Value;
 
     public static CodingEditEngine Engine => LazyEngine.Value;
 

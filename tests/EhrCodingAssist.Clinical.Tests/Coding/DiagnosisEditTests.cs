@@ -42,14 +42,6 @@ public sealed class DiagnosisEditTests
     }
 
     [Fact]
-    public void InvalidCode_NoCodeSetForDate_IsRaisedOnce()
-    {
-        var finding = Assert.Single(Run(WorkingSet("E11.9", "I10") with { DateOfService = new DateOnly(2030, 1, 1) }, "edit.invalid-code"));
-
-        Assert.Contains("FY2030", finding.Title, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void HeaderCode_Category_IsRaisedWithBillableExamples()
     {
         var finding = Assert.Single(Run(WorkingSet("E11"), "edit.header-code"));

@@ -38,6 +38,20 @@ public sealed class SeedDataTests(SandboxFixture fixture) : IClassFixture<Sandbo
     }
 
     [Fact]
+    public async Task Seed_TelehealthVisit_IsVirtualWithAProfessionalServiceAndCoverage()
+    {
+        var encounter = (Encounter)Assert.Single((await SearchAsync("Encounter?_id=enc-tele")).Entry).Resource!;
+        var procedure = (Procedure)Assert.Single((await SearchAsync("Procedure?encounter=Encounter/enc-tele")).Entry).Resource!;
+
+        Assert.Equal("VR", encounter.Class!.Code);
+        Assert.Equal(Encounter.EncounterStatus.InProgress, encounter.Status);
+        Assert.Equal("Patient/pat-tele", encounter.Subject!.Reference);
+        Assert.Equal(("http://www.ama-assn.org/go/cpt", "99214", null), (procedure.Code!.Coding[0].System, procedure.Code.Coding[0].Code, procedure.Code.Coding[0].Display));
+        Assert.Equal(1, (await SearchAsync("Coverage?beneficiary=Patient/pat-tele")).Total);
+        Assert.DoesNotContain((await SearchAsync("Encounter?status=in-progress&class=IMP&_count=100")).Entry, e => e.Resource!.Id == "enc-tele");
+    }
+
+    [Fact]
     public async Task Seed_Notes_AreTextPlainAttachmentsOnTheEncounter()
     {
         var notes = await SearchAsync("DocumentReference?encounter=Encounter/enc-malnut");

@@ -15,11 +15,11 @@ public sealed class CodingApiTests(CodingAppFactory app) : IClassFixture<CodingA
          "decisions":[]}
         """;
 
-    private async Task<HttpClient> LaunchCoderAsync(bool claimSupported = true, string intent = "coder")
+    private async Task<HttpClient> LaunchCoderAsync(bool claimSupported = true, string intent = "coder", string start = "2025-03-10T08:00:00Z")
     {
         app.Ehr.Reset();
         app.ResetState();
-        CodingEhr.StubInpatient(app.Ehr, claimSupported);
+        CodingEhr.StubInpatient(app.Ehr, claimSupported, start);
         var launched = await app.LaunchAsync(new LaunchSpec { Intent = intent, FhirUser = "Practitioner/sandbox-coder" });
         launched.Client.DefaultRequestHeaders.Add("X-CSRF", "1");
         return launched.Client;
@@ -207,5 +207,99 @@ public sealed class CodingApiTests(CodingAppFactory app) : IClassFixture<CodingA
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Contains(problem["edits"]!.AsArray(), e => (string?)e!["rule"] == "edit.header-code");
         Assert.Empty(Transactions());
+    }
+
+    [Fact]
+    public async Task GetPutFinalize_YearWithoutRelease_OneNonBlockingCodeSetWarningAndTheClaimGoesOutWithIt()
+    {
+        // The app loads the FY2025 starter set only; 2026-11-27 is in FY2027.
+        var client = await LaunchCoderAsync(start: "2026-11-27T08:00:00Z");
+        CodingEhr.ReplyToTransaction(app.Ehr, "1");
+
+        var view = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/coding"))!;
+        Assert.Equal(2027, (int)view["codeSet"]!["fiscalYear"]!);
+        Assert.Equal("ICD-10-CM FY2025", (string?)view["codeSet"]!["version"]);
+        Assert.False((bool)view["codeSet"]!["exact"]!);
+        var warning = Assert.Single(view["edits"]!.AsArray(), e => (string?)e!["rule"] == "edit.code-set-year")!;
+        Assert.False((bool)warning["blocking"]!);
+        Assert.Contains("ICD-10-CM FY2025", (string?)warning["title"], StringComparison.Ordinal);
+
+        using var put = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(WorkingSet, Encoding.UTF8, "application/json"));
+        var saved = JsonNode.Parse(await put.Content.ReadAsStringAsync())!;
+        var edits = saved["edits"]!.AsArray();
+        Assert.Single(edits, e => (string?)e!["rule"] == "edit.code-set-year" && !(bool)e["blocking"]!);
+        Assert.DoesNotContain(edits, e => (bool)e!["blocking"]!);
+        Assert.Equal("Acute respiratory failure with hypoxia", (string?)saved["workingSet"]!["diagnoses"]![0]!["display"]);
+
+        using var response = await client.PostAsync("/api/encounters/enc-1/finalize", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(Transactions());
+        var stored = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/claim"))!;
+        Assert.Equal("written", (string?)stored["writeStatus"]);
+        Assert.Contains("checked against ICD-10-CM FY2025", (string?)stored["message"], StringComparison.Ordinal);
+        Assert.Contains(stored["history"]!.AsArray(), h => ((string?)h!["message"])?.Contains("FY2027", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Finalize_DateBeforeEveryRelease_CodeSetFindingBlocks()
+    {
+        var client = await LaunchCoderAsync(start: "2019-06-01T08:00:00Z");
+        CodingEhr.ReplyToTransaction(app.Ehr, "1");
+        await PutAsync(client);
+
+        using var response = await client.PostAsync("/api/encounters/enc-1/finalize", null);
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var edit = Assert.Single(problem["edits"]!.AsArray(), e => (string?)e!["rule"] == "edit.code-set-year")!;
+        Assert.Equal("No ICD-10-CM release applies to FY2019", (string?)edit["title"]);
+        Assert.Empty(Transactions());
+    }
+
+    [Fact]
+    public async Task GetPut_PlaceOfService_DefaultsFromInpatientClassAndIsSavedWithTheWorkingSet()
+    {
+        var client = await LaunchCoderAsync();
+
+        var view = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/coding"))!;
+        Assert.Equal("21", (string?)view["workingSet"]!["placeOfService"]);
+
+        var changed = JsonNode.Parse(WorkingSet)!;
+        changed["placeOfService"] = " 22 ";
+        using var put = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(changed.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal("22", (string?)JsonNode.Parse(await put.Content.ReadAsStringAsync())!["workingSet"]!["placeOfService"]);
+        var reread = JsonNode.Parse(await client.GetStringAsync("/api/encounters/enc-1/coding"))!;
+        Assert.Equal("22", (string?)reread["workingSet"]!["placeOfService"]);
+
+        changed["placeOfService"] = "2A";
+        using var bad = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(changed.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2025-03-10", 2025, true)]
+    [InlineData("2026-11-27", 2027, false)]
+    public async Task Search_Date_UsesTheReleaseTheRegistryResolves(string date, int fiscalYear, bool exact)
+    {
+        var client = await LaunchCoderAsync();
+
+        var body = JsonNode.Parse(await client.GetStringAsync($"/api/coding/icd10cm?q=pneumonia&date={date}"))!;
+
+        Assert.Equal("ICD-10-CM FY2025", (string?)body["version"]);
+        Assert.Equal(fiscalYear, (int)body["codeSet"]!["fiscalYear"]!);
+        Assert.Equal(exact, (bool)body["codeSet"]!["exact"]!);
+        Assert.Contains(body["codes"]!.AsArray(), c => (string?)c!["code"] == "J18.9");
+    }
+
+    [Fact]
+    public async Task Search_DateBeforeEveryRelease_FindsNothing()
+    {
+        var client = await LaunchCoderAsync();
+
+        var body = JsonNode.Parse(await client.GetStringAsync("/api/coding/icd10cm?q=pneumonia&date=2019-06-01"))!;
+
+        Assert.Null((string?)body["version"]);
+        Assert.Empty(body["codes"]!.AsArray());
     }
 }

@@ -34,12 +34,12 @@ public sealed class CodingAppFactory : AppFactory
 /// <summary>Stubs an inpatient encounter with one documented Condition and a Coverage on the WireMock EHR.</summary>
 internal static class CodingEhr
 {
-    public static void StubInpatient(WireMockEhr ehr, bool claimSupported = true)
+    public static void StubInpatient(WireMockEhr ehr, bool claimSupported = true, string start = "2025-03-10T08:00:00Z")
     {
-        ehr.StubFhir("Encounter/enc-1", """
+        ehr.StubFhir("Encounter/enc-1", $$$"""
             {"resourceType":"Encounter","id":"enc-1","status":"in-progress",
              "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
-             "subject":{"reference":"Patient/pat-1"},"period":{"start":"2025-03-10T08:00:00Z"},
+             "subject":{"reference":"Patient/pat-1"},"period":{"start":"{{{start}}}"},
              "serviceProvider":{"reference":"Organization/org-1"}}
             """);
         ehr.StubFhir("Patient/pat-1", """{"resourceType":"Patient","id":"pat-1","gender":"male","birthDate":"1950-01-01"}""");

@@ -21,6 +21,10 @@ public sealed class CodingPageTests(CodingAppFactory app) : IClassFixture<Coding
         Assert.Contains("data-testid=\"poa\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"finalize\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"search-results\"", html, StringComparison.Ordinal);
+        // The place of service: a labelled select, inpatient default 21 selected, saved through the page's own form.
+        Assert.Contains("<label for=\"pos\">Place of service", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"21\" selected=\"selected\">21 Inpatient hospital</option>", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"set-pos\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,5 +39,7 @@ public sealed class CodingPageTests(CodingAppFactory app) : IClassFixture<Coding
 
         Assert.Contains("data-code=\"J18.9\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"finalize\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"pos\" name=\"pos\" data-testid=\"pos\" disabled=\"disabled\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"set-pos\"", html, StringComparison.Ordinal);
     }
 }

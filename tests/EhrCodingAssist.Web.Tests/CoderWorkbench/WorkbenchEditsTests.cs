@@ -79,4 +79,57 @@ public sealed class WorkbenchEditsTests
         Assert.Contains(WorkbenchValidation.Check(state), e => e.Contains("POA", StringComparison.Ordinal));
         Assert.Empty(WorkbenchValidation.Check(Start with { Diagnoses = [new DiagnosisEntry("J18.9", 1) { Poa = "w" }] }));
     }
+
+    [Theory]
+    [InlineData("10", null)]
+    [InlineData(" 02 ", null)]
+    [InlineData("1O", "two-digit CMS code")]
+    [InlineData("100", "two-digit CMS code")]
+    public void Check_PlaceOfService_MustBeTwoDigits(string pos, string? expected)
+    {
+        var errors = WorkbenchValidation.Check(Start with { PlaceOfService = pos });
+
+        if (expected is null)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void SetPlaceOfService_TrimsAndEmptyClears()
+    {
+        var set = WorkbenchEdits.SetPlaceOfService(Start, " 10 ");
+
+        Assert.Equal("10", set.PlaceOfService);
+        Assert.Null(WorkbenchEdits.SetPlaceOfService(set, " ").PlaceOfService);
+    }
+
+    [Fact]
+    public void SetModifiers_ReplacesOnlyThatLinesModifiers()
+    {
+        var state = Start with { Lines = [new LineEntry("99214", "cpt") { Modifiers = ["25"], Units = 2 }, new LineEntry("G0390", "hcpcs") { Modifiers = ["59"] }] };
+
+        var changed = WorkbenchEdits.SetModifiers(state, 0, "95, GT");
+
+        Assert.Equal(["95", "GT"], changed.Lines[0].Modifiers);
+        Assert.Equal(2, changed.Lines[0].Units);
+        Assert.Equal(["59"], changed.Lines[1].Modifiers);
+        Assert.Equal(state.Lines, WorkbenchEdits.SetModifiers(state, 5, "95").Lines);
+    }
+
+    [Theory]
+    [InlineData("IMP", "21")]
+    [InlineData("ACUTE", "21")]
+    [InlineData("EMER", "23")]
+    [InlineData("OBSENC", "22")]
+    [InlineData("HH", "12")]
+    [InlineData("VR", null)]
+    [InlineData("AMB", null)]
+    [InlineData(null, null)]
+    public void DefaultPlaceOfService_FromEncounterClass(string? encounterClass, string? expected) =>
+        Assert.Equal(expected, PlacesOfService.DefaultFor(encounterClass));
 }

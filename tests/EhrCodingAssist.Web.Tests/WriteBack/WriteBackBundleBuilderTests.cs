@@ -75,6 +75,40 @@ public sealed class WriteBackBundleBuilderTests
     }
 
     [Fact]
+    public void BuildCondition_Query_IsTheConditionOfItsDiagnosisMapping()
+    {
+        var query = Answered();
+        query.AnswerText = "AKI stage 2 from volume depletion";
+        var direct = new EncounterDiagnosis
+        {
+            Key = "q1",
+            Code = "N17.9",
+            Display = "Acute kidney failure, unspecified",
+            EncounterId = "e1",
+            PatientId = "p1",
+            Recorder = "Practitioner/dr-a",
+            RecordedAt = query.ClosedAt!.Value,
+            Evidence = [new Clinical.Findings.Evidence("Observation/cr2", "Creatinine 2.1 mg/dL")],
+            Rule = new RuleRef("aki-kdigo", "1.0.0"),
+            Note = "AKI stage 2 from volume depletion",
+        };
+
+        Assert.Equal(FhirJson.Serialize(WriteBackBundleBuilder.BuildCondition(direct)), FhirJson.Serialize(WriteBackBundleBuilder.BuildCondition(query)));
+        Assert.Equal("AKI stage 2 from volume depletion", WriteBackBundleBuilder.BuildCondition(query).Note[0].Text);
+    }
+
+    [Fact]
+    public void BuildCondition_NoRule_ValidWithoutAiAssertedLabel()
+    {
+        var condition = WriteBackBundleBuilder.BuildCondition(EncounterDiagnosis.FromQuery(Answered()) with { Rule = null, Evidence = [] });
+
+        Assert.Empty(condition.Meta!.Security);
+        Assert.Empty(condition.Evidence);
+        Assert.Empty(UsCoreValidator.Value.Validate(condition));
+        Assert.Equal(WriteBackIdentifiers.Aiast, Assert.Single(WriteBackBundleBuilder.BuildCondition(Answered()).Meta!.Security).Code);
+    }
+
+    [Fact]
     public void Build_UnansweredQuery_Throws()
     {
         var query = Answered();

@@ -10,8 +10,14 @@ internal sealed class CodingEditContext(CodingWorkingSet workingSet, CodingRefer
 
     public CodingReferenceData Data { get; } = data;
 
-    /// <summary>The ICD-10-CM set of the date of service's fiscal year, or null when not loaded.</summary>
-    public ICodeSet? IcdSet { get; } = data.IcdCodeSets.ForDate(workingSet.DateOfService);
+    /// <summary>Which ICD-10-CM release applies to the date of service, and whether it is that year's own.</summary>
+    public CodeSetResolution IcdResolution { get; } = data.IcdCodeSets.Resolve(workingSet.DateOfService);
+
+    /// <summary>
+    /// The ICD-10-CM release the checks use: the date of service's fiscal year, else the latest earlier release loaded
+    /// (<see cref="CodeSetYearEdit"/> tells the coder); null when no release applies.
+    /// </summary>
+    public ICodeSet? IcdSet => IcdResolution.Set;
 
     /// <summary>Diagnoses in sequence order.</summary>
     public IReadOnlyList<CodedDiagnosis> Diagnoses { get; } = [.. workingSet.Diagnoses.OrderBy(d => d.Sequence)];

@@ -12,27 +12,16 @@ internal sealed class InvalidCodeEdit : ICodingEdit
     public IEnumerable<Finding> Evaluate(CodingEditContext context)
     {
         var ws = context.WorkingSet;
-        var fiscalYear = CodeSetRegistry.FiscalYearOf(ws.DateOfService);
-        if (context.IcdSet is null)
+        // Without any applicable release CodeSetYearEdit raises the one blocking finding; codes are not guessed at.
+        if (context.IcdSet is { } set)
         {
-            if (ws.Diagnoses.Count > 0)
+            foreach (var dx in context.Diagnoses.Where(d => set.Find(d.Code) is null))
             {
                 yield return Finding(
-                    $"No ICD-10-CM code set for FY{fiscalYear}",
-                    $"The date of service {ws.DateOfService:yyyy-MM-dd} falls in FY{fiscalYear}, and no ICD-10-CM code set of that year is loaded; the diagnosis codes cannot be validated.",
-                    [],
-                    "ICD-10-CM fiscal-year releases (effective 1 October)");
-            }
-        }
-        else
-        {
-            foreach (var dx in context.Diagnoses.Where(d => context.IcdSet.Find(d.Code) is null))
-            {
-                yield return Finding(
-                    $"{dx.Code} is not valid for the date of service",
-                    IcdReason(dx.Code, fiscalYear, context),
+                    context.IcdResolution.Exact ? $"{dx.Code} is not valid for the date of service" : $"{dx.Code} is not in {set.Version}",
+                    IcdReason(dx.Code, context.IcdResolution, context),
                     [new CodeRef(CodeRef.Icd10Cm, dx.Code, null)],
-                    $"ICD-10-CM FY{fiscalYear}");
+                    set.Version);
             }
         }
 
@@ -54,17 +43,21 @@ internal sealed class InvalidCodeEdit : ICodingEdit
         }
     }
 
-    private static string IcdReason(string code, int fiscalYear, CodingEditContext context)
+    private static string IcdReason(string code, CodeSetResolution resolution, CodingEditContext context)
     {
+        var fiscalYear = resolution.FiscalYear;
+        var set = resolution.Set!;
+        var date = context.WorkingSet.DateOfService;
+        var fallback = resolution.Exact ? string.Empty : $", the latest loaded release, used because no FY{fiscalYear} release is loaded";
         var years = context.Data.IcdCodeSets.All.Where(s => s.Find(code) is not null).Select(s => s.FiscalYear).ToList();
         if (years.Count == 0)
         {
-            return $"{code} is not an ICD-10-CM code in any loaded release (checked against FY{fiscalYear}).";
+            return $"{code} is not an ICD-10-CM code in any loaded release (checked against {set.Version}{fallback}).";
         }
 
-        return years.Max() < fiscalYear
-            ? $"{code} was deleted: it is valid in FY{years.Max()} but not in FY{fiscalYear}, which applies to the date of service {context.WorkingSet.DateOfService:yyyy-MM-dd}."
-            : $"{code} is not yet effective: it first appears in FY{years.Min()}, after FY{fiscalYear} of the date of service {context.WorkingSet.DateOfService:yyyy-MM-dd}.";
+        return years.Max() < set.FiscalYear
+            ? $"{code} was deleted: it is valid in FY{years.Max()} but not in FY{set.FiscalYear}, which checks the date of service {date:yyyy-MM-dd}{fallback}."
+            : $"{code} is not yet effective: it first appears in FY{years.Min()}, after FY{fiscalYear} of the date of service {date:yyyy-MM-dd}.";
     }
 
     private static string? ServiceReason(ServiceLine line, CodingEditContext context)

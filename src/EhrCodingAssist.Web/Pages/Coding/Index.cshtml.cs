@@ -53,10 +53,7 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
             View = Coding.View(context, Session);
             if (!string.IsNullOrWhiteSpace(Query))
             {
-                var data = HttpContext.RequestServices.GetRequiredService<Clinical.Coding.CodingReferenceData>();
-                var set = data.IcdCodeSets.ForDate(DateOnly.FromDateTime(context.Analysis.Snapshot.Encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero).UtcDateTime ?? DateTime.UtcNow))
-                    ?? data.IcdCodeSets.All[^1];
-                Results = set.Search(Query.Trim(), 15);
+                Results = Coding.CodeSet(context).Set?.Search(Query.Trim(), 15) ?? [];
             }
         }
         catch (EncounterNotInContextException)
@@ -89,6 +86,14 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
     /// <summary>Adds a CPT or HCPCS line.</summary>
     public Task<IActionResult> OnPostAddLineAsync(string code, string system, string? modifiers, int units, DateOnly? date, string? pointers, CancellationToken ct) =>
         ChangeAsync(s => WorkbenchEdits.AddLine(s, code, system, modifiers, units, date, pointers), ct, WorkbenchEdits.CheckPointerText(pointers));
+
+    /// <summary>Sets the claim's place of service (CMS POS code; empty clears it).</summary>
+    public Task<IActionResult> OnPostPlaceOfServiceAsync(string? pos, CancellationToken ct) =>
+        ChangeAsync(s => WorkbenchEdits.SetPlaceOfService(s, pos), ct);
+
+    /// <summary>Replaces a line's modifiers.</summary>
+    public Task<IActionResult> OnPostLineModifiersAsync(int index, string? modifiers, CancellationToken ct) =>
+        ChangeAsync(s => WorkbenchEdits.SetModifiers(s, index, modifiers), ct);
 
     /// <summary>Removes a line.</summary>
     public Task<IActionResult> OnPostRemoveLineAsync(int index, CancellationToken ct) =>
