@@ -274,7 +274,8 @@ public sealed class CodingApiTests(CodingAppFactory app) : IClassFixture<CodingA
 
         changed["placeOfService"] = "2A";
         using var bad = await client.PutAsync("/api/encounters/enc-1/coding", new StringContent(changed.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("place of service", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

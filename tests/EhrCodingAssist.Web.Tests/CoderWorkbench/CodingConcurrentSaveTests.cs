@@ -140,7 +140,7 @@ public sealed class ConcurrentSaveAppFactory : AppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.ConfigureDbContext<CodingDbContext>(o => o.AddInterceptors(Interceptor)));
+        builder.ConfigureTestServices(s => s.ConfigureDbContext<SqliteCodingDbContext>(o => o.AddInterceptors(Interceptor)));
     }
 }
 
