@@ -31,7 +31,7 @@ public sealed class CoderResequenceFlowTests(SandboxBrowserFixture fixture) : IC
             put.EnsureSuccessStatusCode();
         }
 
-        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await fixture.Browser.NewTestContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Sandbox.Urls.LaunchLink("enc-pna", "coder"));
         await page.WaitForURLAsync(fixture.Sandbox.Urls.AppBase + "/");

@@ -12,7 +12,7 @@ public sealed class CoderTelehealthFlowTests(SandboxBrowserFixture fixture)
     public async Task Coder_TelehealthVisit_SetsPosAndModifier_EditClears_ClaimCarriesPlaceOfService()
     {
         // The sandbox seeds enc-tele: a video visit (class VR) from the patient's home with hypertension (I10) and CPT 99214.
-        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await fixture.Browser.NewTestContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await fixture.OpenWorkbenchAsCoderAsync(context, "enc-tele");
 
         // A virtual visit starts without a place of service: 02 or 10 depends on where the patient was.

@@ -30,7 +30,7 @@ public sealed class CoderWorkbenchFlowTests(SandboxBrowserFixture fixture)
              "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"E66.01","display":"Morbid (severe) obesity due to excess calories"}]}}
             """);
 
-        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await fixture.Browser.NewTestContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await fixture.OpenWorkbenchAsCoderAsync(context, "enc-pna");
 
         var codeSetWarning = page.Locator("[data-testid=code-set-warning]");

@@ -94,7 +94,7 @@ public sealed class DocumentationQueryFlowTests(DocumentationQuerySandboxFixture
         var urls = fixture.Sandbox.Urls;
 
         // CDI specialist: launched for the AKI encounter, sends the AKI query to the attending as proposed.
-        await using var cdiContext = await fixture.Browser.NewContextAsync();
+        await using var cdiContext = await fixture.Browser.NewTestContextAsync();
         var cdi = await cdiContext.NewPageAsync();
         await cdi.GotoAsync(urls.LaunchLink("enc-aki", "cdi"));
         await cdi.WaitForURLAsync(urls.AppBase + "/");
@@ -106,7 +106,7 @@ public sealed class DocumentationQueryFlowTests(DocumentationQuerySandboxFixture
         await Assertions.Expect(cdi.Locator("[data-testid='notice']")).ToHaveTextAsync("Query sent.");
 
         // Physician: launched for the same encounter, sees one open query without financial fields, answers N17.9.
-        await using var physicianContext = await fixture.Browser.NewContextAsync();
+        await using var physicianContext = await fixture.Browser.NewTestContextAsync();
         var physician = await physicianContext.NewPageAsync();
         await physician.GotoAsync(urls.LaunchLink("enc-aki", "physician"));
         await physician.WaitForURLAsync(urls.AppBase + "/");

@@ -7,7 +7,7 @@ public sealed class EncounterPageBrowserTests(SandboxBrowserFixture fixture) : I
     [Fact]
     public async Task LaunchLink_SeededEncounter_ShowsBannerAndFindingWithEvidenceAndNoToken()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await fixture.Browser.NewTestContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var responses = new List<IResponse>();
         page.Response += (_, response) => { lock (responses) { responses.Add(response); } };
