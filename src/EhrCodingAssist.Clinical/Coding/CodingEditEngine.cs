@@ -19,6 +19,7 @@ public sealed class CodingEditEngine
         new LineStructureEdit(),
         new NcciPtpEdit(),
         new MueUnitsEdit(),
+        new CoverageEdit(),
     ];
 
     private readonly CodingReferenceData _data;

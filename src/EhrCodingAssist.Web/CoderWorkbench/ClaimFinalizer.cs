@@ -48,10 +48,10 @@ internal sealed partial class ClaimFinalizer(
         var bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
         record.ClaimJson = FhirJson.Serialize(claim);
 
-        var invalid = bundle.Entry.Select(e => e.Resource).OfType<Resource>().SelectMany(validator.Validate).ToList();
+        var invalid = bundle.Entry.Select(e => e.Resource).OfType<Resource>().SelectMany(validator.Validate).Select(ValidationReasons.Readable).ToList();
         if (invalid.Count > 0)
         {
-            var reason = "Not sent, a resource is invalid: " + string.Join("; ", invalid);
+            var reason = "Not sent to the EHR, the Claim or a resource with it is invalid: " + string.Join("; ", invalid);
             await FinishAsync(record, ClaimWriteStatus.Invalid, reason, coder, ct).ConfigureAwait(false);
             return new FinalizeOutcome("invalid") { Invalid = invalid, Message = reason };
         }

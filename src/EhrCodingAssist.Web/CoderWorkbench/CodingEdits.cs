@@ -8,7 +8,7 @@ internal static class CodingEdits
     private static readonly HashSet<string> Blocking = new(StringComparer.Ordinal)
     {
         "edit.invalid-code", "edit.header-code", "edit.excludes1", "edit.age-sex", "edit.manifestation-principal",
-        "edit.poa", "edit.line-structure",
+        "edit.poa", "edit.line-structure", "edit.coverage",
     };
 
     public static bool IsBlocking(string rule) => Blocking.Contains(rule);

@@ -52,7 +52,8 @@ internal sealed class CodingService(
     }
 
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
-        edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code)));
+        edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code))
+            with { ActiveCoverages = CoverageSelection.ActiveOn(context.Analysis.Snapshot).Count });
 
     public CodingView View(CodingContext context, SmartSession session)
     {
