@@ -85,6 +85,10 @@ internal sealed partial class ClaimFinalizer(
             Log.Conflict(logger, record.Id, (int)ex.Status);
             return await ConflictAsync(client, record, claim, coder, ct).ConfigureAwait(false);
         }
+        catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone && record.ServerClaimId is not null)
+        {
+            return await ServerClaimGoneAsync(record, (int)ex.Status, coder, ct).ConfigureAwait(false);
+        }
         catch (FhirOperationException ex)
         {
             var reason = $"The EHR refused the transaction ({(int)ex.Status}); the Claim is kept and finalising again is safe (no second Claim is created).";
@@ -136,7 +140,14 @@ internal sealed partial class ClaimFinalizer(
         Claim? server = null;
         if (record.ServerClaimId is { } id)
         {
-            server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+            try
+            {
+                server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+            }
+            catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                return await ServerClaimGoneAsync(record, (int)ex.Status, coder, ct).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -156,6 +167,19 @@ internal sealed partial class ClaimFinalizer(
             : $"The Claim changed on the EHR (now version {server.Meta?.VersionId}); review the {changes.Count} difference(s) and finalise again to replace it.";
         await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message, ServerVersion = server?.Meta?.VersionId, Changes = changes };
+    }
+
+    // The Claim we updated was deleted on the EHR (404/410): forget its id and version so the next finalise creates it
+    // anew (conditional create on the stable identifier), and say so in the history.
+    private async Task<FinalizeOutcome> ServerClaimGoneAsync(CodingRecord record, int status, string coder, CancellationToken ct)
+    {
+        var message = $"The Claim (Claim/{record.ServerClaimId}) was deleted on the EHR (HTTP {status}); nothing was written. "
+            + "Finalise again to create it anew.";
+        record.ServerClaimId = null;
+        record.ServerClaimVersion = null;
+        record.WrittenResources = null;
+        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, ct).ConfigureAwait(false);
+        return new FinalizeOutcome("conflict") { Message = message };
     }
 
     private static string? VersionOf(Bundle.ResponseComponent response)
