@@ -65,14 +65,21 @@ internal sealed partial class ClaimFinalizer(
         var client = clients.Create(session);
         try
         {
+            var created = record.ServerClaimId is null;
             var response = await client.TransactionAsync(bundle, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
             var written = response.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>().ToList();
             var claimLocation = response.Entry.FirstOrDefault()?.Response;
-            if (WriteBackService.LocalReference(claimLocation?.Location) is { } claimRef)
+            await RememberServerClaimAsync(client, record, claimLocation, ct).ConfigureAwait(false);
+            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
             {
-                record.ServerClaimId = claimRef.Split('/')[1];
-                record.ServerClaimVersion = VersionOf(claimLocation!);
+                // The conditional create matched a Claim an earlier finalise wrote (its response was lost): the server kept
+                // that content, so update it now, version-aware, with the Claim as the coder finalised it.
+                var update = ClaimTransaction.Build(claim, record, [], coder, now);
+                var updated = await client.TransactionAsync(update, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
+                await RememberServerClaimAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
+                written = [.. written.Concat(updated.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>()).Distinct(StringComparer.Ordinal)];
             }
 
             record.WrittenResources = string.Join(' ', written);
@@ -101,9 +108,9 @@ internal sealed partial class ClaimFinalizer(
             await FinishAsync(record, ClaimWriteStatus.NotWritten, reason, coder, ct).ConfigureAwait(false);
             return new FinalizeOutcome("not-written") { Message = reason };
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            const string reason = "The EHR could not be reached; the Claim is kept and finalising again is safe.";
+            const string reason = "The EHR could not be reached or did not answer in time; the Claim is kept and finalising again is safe.";
             await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, ct).ConfigureAwait(false);
             return new FinalizeOutcome("failed") { Message = reason };
         }
@@ -180,6 +187,43 @@ internal sealed partial class ClaimFinalizer(
         record.WrittenResources = null;
         await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message };
+    }
+
+    // 200 (not 201) on a conditional create: the server found a Claim with our identifier and did not change it.
+    private static bool IsConditionalMatch(Bundle.ResponseComponent? response) =>
+        response?.Status is { } status && status.TrimStart().StartsWith("200", StringComparison.Ordinal);
+
+    // Keeps the server's Claim id and version from the response; without an ETag or versioned location, reads the
+    // Claim (or searches its identifier) so the next update always carries If-Match.
+    private static async Task RememberServerClaimAsync(FhirClient client, CodingRecord record, Bundle.ResponseComponent? response, CancellationToken ct)
+    {
+        if (WriteBackService.LocalReference(response?.Location) is { } claimRef)
+        {
+            record.ServerClaimId = claimRef.Split('/')[1];
+            record.ServerClaimVersion = VersionOf(response!);
+        }
+
+        if (record.ServerClaimId is not null && record.ServerClaimVersion is not null)
+        {
+            return;
+        }
+
+        Claim? server;
+        if (record.ServerClaimId is { } id)
+        {
+            server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var found = await client.SearchAsync<Claim>([$"identifier={ClaimBuilder.ClaimIdentifierSystem}|{record.Id}"], ct: ct).ConfigureAwait(false);
+            server = found?.Entry.Select(e => e.Resource).OfType<Claim>().FirstOrDefault();
+        }
+
+        if (server?.Id is not null)
+        {
+            record.ServerClaimId = server.Id;
+            record.ServerClaimVersion = server.Meta?.VersionId;
+        }
     }
 
     private static string? VersionOf(Bundle.ResponseComponent response)
