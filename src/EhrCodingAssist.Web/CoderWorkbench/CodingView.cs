@@ -5,11 +5,14 @@ namespace EhrCodingAssist.Web.CoderWorkbench;
 /// <summary>A coding edit as the API shows it: the reason and the rule it comes from.</summary>
 public sealed record EditView(string Rule, string Title, string Text, IReadOnlyList<string> Codes, bool Blocking)
 {
+    /// <summary>The published source the rule follows, e.g. "ICD-10-CM Official Guidelines I.A.12.a".</summary>
+    public string? Source { get; init; }
+
     /// <summary>Maps an edit finding.</summary>
     public static EditView From(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return new(finding.Rule, finding.Title, finding.Text, [.. finding.Codes.Select(c => c.Code)], CodingEdits.IsBlocking(finding.Rule));
+        return new(finding.Rule, finding.Title, finding.Text, [.. finding.Codes.Select(c => c.Code)], CodingEdits.IsBlocking(finding.Rule)) { Source = finding.Source };
     }
 }
 
