@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EhrCodingAssist.Web.CoderWorkbench;
 
 /// <summary>An encounter as the workbench sees it: analysis, documented codes, the stored working set.</summary>
-internal sealed record CodingContext(EncounterAnalysis Analysis, CodingRecord Record, WorkbenchState State, IReadOnlyList<DocumentedDiagnosis> Documented);
+internal sealed record CodingContext(EncounterAnalysis Analysis, CodingRecord Record, WorkbenchState State, IReadOnlyList<DocumentedDiagnosis> Documented)
+{
+    /// <summary>Every answered query of the encounter, with or without a resulting code.</summary>
+    public IReadOnlyList<AnsweredQueryView> AnsweredQueries { get; init; } = [];
+}
 
 /// <summary>Loads and saves the coder's working set and computes its edits.</summary>
 internal sealed class CodingService(
@@ -29,11 +33,15 @@ internal sealed class CodingService(
         var analysis = await analyzer.AnalyzeAsync(session, encounterId, ct).ConfigureAwait(false);
         var fhirBase = session.FhirBase.AbsoluteUri;
         var answered = await queries.Queries.AsNoTracking()
-            .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId && q.State == QueryState.Answered && q.ResultingCode != null)
-            .Select(q => new { q.Id, q.ResultingCode, q.ResultingCodeDisplay })
+            .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId && q.State == QueryState.Answered)
+            .Select(q => new
+            {
+                q.Id, q.ResultingCode, q.ResultingCodeDisplay, q.Title, q.AnswerOption, q.AnswerText, q.ClosedAt,
+                Label = q.Options.Where(o => o.OptionId == q.AnswerOption).Select(o => o.Label).FirstOrDefault(),
+            })
             .ToListAsync(ct).ConfigureAwait(false);
         var documented = EncounterCoding.DocumentedConditions(analysis.Snapshot)
-            .Concat(answered.Select(q => new DocumentedDiagnosis(q.ResultingCode!, q.ResultingCodeDisplay, "query", "query:" + q.Id)))
+            .Concat(answered.Where(q => q.ResultingCode != null).Select(q => new DocumentedDiagnosis(q.ResultingCode!, q.ResultingCodeDisplay, "query", "query:" + q.Id)))
             .ToList();
         var key = KeyOf(fhirBase, encounterId);
         var record = await store.Codings.SingleOrDefaultAsync(c => c.Id == key, ct).ConfigureAwait(false);
@@ -48,7 +56,11 @@ internal sealed class CodingService(
         }
 
         var state = JsonSerializer.Deserialize<WorkbenchState>(record.WorkingSetJson, Json) ?? new WorkbenchState();
-        return new CodingContext(analysis, record, state, documented);
+        return new CodingContext(analysis, record, state, documented)
+        {
+            AnsweredQueries = [.. answered.OrderBy(q => q.ClosedAt).Select(q => new AnsweredQueryView(
+                "query:" + q.Id, q.Title, q.AnswerOption ?? string.Empty, q.Label ?? q.AnswerOption ?? string.Empty, q.AnswerText, q.ResultingCode, q.ResultingCodeDisplay, q.ClosedAt))],
+        };
     }
 
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
@@ -66,6 +78,7 @@ internal sealed class CodingService(
             ClaimType = EncounterCoding.ClaimType(snapshot),
             Inpatient = EncounterCoding.ToEngineInput(snapshot, state, []).IsInpatient,
             Documented = context.Documented,
+            AnsweredQueries = context.AnsweredQueries,
             Suggestions = [.. context.Analysis.Findings.Where(f => f.Kind == FindingKind.Suggestion).Select(f => new SuggestionView(
                 f.Rule, f.Title, f.Text, f.Codes, f.Evidence,
                 state.Decisions.FirstOrDefault(d => d.Rule == f.Rule)))],

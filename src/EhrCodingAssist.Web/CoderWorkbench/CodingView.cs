@@ -19,6 +19,13 @@ public sealed record EditView(string Rule, string Title, string Text, IReadOnlyL
 /// <summary>A diagnosis documented in the record (Condition) or by an answered query.</summary>
 public sealed record DocumentedDiagnosis(string Code, string? Display, string Source, string? Reference);
 
+/// <summary>
+/// An answered documentation query: the option chosen (an ICD-10-CM code, "other" or "clinically-undetermined"), its
+/// label, the physician's text and the code it produced, if any.
+/// </summary>
+public sealed record AnsweredQueryView(
+    string Reference, string Title, string Answer, string AnswerLabel, string? AnswerText, string? Code, string? CodeDisplay, DateTimeOffset? AnsweredAt);
+
 /// <summary>A rule suggestion with its evidence and the coder's decision, if any.</summary>
 public sealed record SuggestionView(string Rule, string Title, string Text, IReadOnlyList<CodeRef> Codes, IReadOnlyList<Evidence> Evidence, SuggestionDecision? Decision);
 
@@ -42,6 +49,9 @@ public sealed record CodingView
 
     /// <summary>Documented diagnoses.</summary>
     public required IReadOnlyList<DocumentedDiagnosis> Documented { get; init; }
+
+    /// <summary>Every answered query, including those that produced no code ("other", "clinically undetermined").</summary>
+    public IReadOnlyList<AnsweredQueryView> AnsweredQueries { get; init; } = [];
 
     /// <summary>Rule suggestions.</summary>
     public required IReadOnlyList<SuggestionView> Suggestions { get; init; }
