@@ -85,10 +85,8 @@ internal sealed class CodingService(
             Procedures = EncounterCoding.Procedures(snapshot),
             WorkingSet = state,
             Edits = [.. Edits(context, state).Select(EditView.From)],
-            Impact = financial
-                ? [.. state.Diagnoses.Select(d => (d.Code, Impact: data.ImpactOf(d.Code))).Where(x => x.Impact is not null)
-                    .Select(x => new DiagnosisImpact(x.Code, x.Impact!.Severity, x.Impact.Hcc))]
-                : [],
+            Impact = financial ? DiagnosisImpacts.For(state, data) : [],
+            ImpactTables = financial ? DiagnosisImpacts.Tables(data) : null,
             ClaimStatus = CodingEdits.StatusName(context.Record.ClaimStatus),
             ClaimMessage = context.Record.ClaimMessage,
         };

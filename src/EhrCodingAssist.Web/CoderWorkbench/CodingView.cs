@@ -32,8 +32,21 @@ public sealed record SuggestionView(string Rule, string Title, string Text, IRea
 /// <summary>A procedure documented in the record.</summary>
 public sealed record ProcedureView(string Reference, string? Code, string? System, string? Display, string? Date);
 
-/// <summary>CC/MCC and HCC V28 of a diagnosis (CDI and coder view only).</summary>
-public sealed record DiagnosisImpact(string Code, string? Severity, string? Hcc);
+/// <summary>
+/// CC/MCC and HCC V28 of a diagnosis (CDI and coder view only). Severity is "CC", "MCC", null, or "principal: n/a"
+/// for the principal diagnosis; Hcc names the categories, saying which are trumped by a higher one on the claim.
+/// </summary>
+public sealed record DiagnosisImpact(string Code, string? Severity, string? Hcc)
+{
+    /// <summary>The diagnosis' HCC categories with the hierarchy applied over the claim.</summary>
+    public IReadOnlyList<HccView> Hccs { get; init; } = [];
+}
+
+/// <summary>One HCC of a diagnosis: "HCC38", its label, and the category on the claim that trumps it, if any.</summary>
+public sealed record HccView(string Name, string Label, string? DroppedBy);
+
+/// <summary>Versions of the tables behind <see cref="DiagnosisImpact"/>; null entries are not loaded.</summary>
+public sealed record ImpactTables(string? CcMcc, string? Hcc, bool HccHierarchy);
 
 /// <summary>Everything <c>GET /api/encounters/{id}/coding</c> returns.</summary>
 public sealed record CodingView
@@ -64,6 +77,9 @@ public sealed record CodingView
 
     /// <summary>Edits raised by the working set.</summary>
     public required IReadOnlyList<EditView> Edits { get; init; }
+
+    /// <summary>Versions of the CC/MCC and HCC tables in use; null when none is loaded or for physicians.</summary>
+    public ImpactTables? ImpactTables { get; init; }
 
     /// <summary>CC/MCC and HCC per diagnosis; empty for physicians.</summary>
     public required IReadOnlyList<DiagnosisImpact> Impact { get; init; }
