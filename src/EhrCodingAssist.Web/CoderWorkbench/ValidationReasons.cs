@@ -40,10 +40,9 @@ internal static partial class ValidationReasons
             return $"{path}: {plain} [FHIR R4 rule {c.Groups["id"].Value}: {c.Groups["text"].Value}]";
         }
 
-        if (Cardinality().Match(message) is { Success: true } n)
+        if (MissingMember().Match(message) is { Success: true } m)
         {
-            var plain = n.Groups["count"].Value == "0" ? "is required but missing" : $"occurs {n.Groups["count"].Value} times, allowed {n.Groups["range"].Value}";
-            return $"{path}: {plain} [FHIR R4 cardinality {n.Groups["range"].Value}]";
+            return $"{path}.{m.Groups["member"].Value}: is required but missing [FHIR R4 cardinality 1..]";
         }
 
         return $"{path}: {message}";
@@ -55,6 +54,6 @@ internal static partial class ValidationReasons
     [GeneratedRegex("failed constraint (?<id>[A-Za-z0-9-]+) \"(?<text>[^\"]*)\"")]
     private static partial Regex Constraint();
 
-    [GeneratedRegex(@"Instance count is (?<count>\d+), which is not within the specified cardinality of (?<range>\S+)")]
-    private static partial Regex Cardinality();
+    [GeneratedRegex(@"Missing required member: '(?<member>[A-Za-z0-9]+)'")]
+    private static partial Regex MissingMember();
 }
