@@ -47,6 +47,29 @@ public sealed partial class ConflictPageTests(CodingAppFactory app) : IClassFixt
         Assert.Contains("data-testid=\"claim-status\">conflict<", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Finalize_ConflictReReadFails_ShowsTheProblemInsteadOfAnErrorPage()
+    {
+        app.Ehr.Reset();
+        app.ResetState();
+        CodingEhr.StubInpatient(app.Ehr);
+        CodingEhr.ReplyToTransaction(app.Ehr, "1");
+        var launched = await app.LaunchAsync(new LaunchSpec { Intent = "coder", FhirUser = "Practitioner/sandbox-coder" });
+        var (poa, _) = await WorkbenchPageClient.PostAsync(launched.Client, "Poa", ("code", "J18.9"), ("poa", "Y"));
+        poa.Dispose();
+        var (first, firstHtml) = await WorkbenchPageClient.PostAsync(launched.Client, "Finalize");
+        first.Dispose();
+        Assert.Contains("data-status=\"written\"", firstHtml, StringComparison.Ordinal);
+        CodingEhr.ReplyToTransaction(app.Ehr, "1", status: 412, priority: 1);
+        app.Ehr.StubFhir("Claim/claim-1", """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"exception"}]}""", status: 500);
+
+        var (response, html) = await WorkbenchPageClient.PostAsync(launched.Client, "Finalize");
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The EHR answered HTTP 500 while finalising", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<table data-testid=\"conflict-changes\">.*?<tbody>(?<body>.*?)</tbody></table>", RegexOptions.Singleline)]
     private static partial Regex ChangesTable();
 
