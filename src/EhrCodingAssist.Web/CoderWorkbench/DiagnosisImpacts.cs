@@ -17,7 +17,8 @@ internal static class DiagnosisImpacts
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(data);
         var diagnoses = state.Diagnoses.OrderBy(d => d.Sequence).ToList();
-        var categories = diagnoses.ToDictionary(d => d.Code, d => data.Hcc?.Find(d.Code) ?? [], StringComparer.OrdinalIgnoreCase);
+        var categories = diagnoses.DistinctBy(d => d.Code, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(d => d.Code, d => data.Hcc?.Find(d.Code) ?? [], StringComparer.OrdinalIgnoreCase);
         var present = categories.Values.SelectMany(c => c).DistinctBy(c => c.Number).ToList();
         var impacts = new List<DiagnosisImpact>();
         foreach (var d in diagnoses)
