@@ -16,6 +16,7 @@ internal static class SandboxAppConfiguration
     public static (Dictionary<string, string?> Settings, DirectoryInfo? TempFolder) Prepare(SandboxUrls urls)
     {
         var settings = new Dictionary<string, string?> { ["Urls"] = urls.AppBase };
+        SandboxCodingData.Add(settings);
         var registration = FindRepositoryFile(Path.Combine("smart-config", "sandbox.json"));
         if (registration is null)
         {

@@ -20,6 +20,7 @@ public sealed class CodingEditEngine
         new LineStructureEdit(),
         new NcciPtpEdit(),
         new MueUnitsEdit(),
+        new CoverageEdit(),
     ];
 
     private readonly CodingReferenceData _data;

@@ -79,6 +79,12 @@ public sealed record CodingWorkingSet
     /// <summary>The procedure and service lines.</summary>
     public IReadOnlyList<ServiceLine> Lines { get; init; } = [];
 
+    /// <summary>
+    /// Number of the patient's Coverages active on the date of service; null when not known (the coverage edit is
+    /// then skipped, e.g. for a CLI run over files without Coverage).
+    /// </summary>
+    public int? ActiveCoverages { get; init; }
+
     /// <summary>ICD-10-CM codes documented in the record (encounter Conditions, answered queries), coded or not.</summary>
     public IReadOnlyList<string> DocumentedCodes { get; init; } = [];
 

@@ -32,7 +32,7 @@ internal static class ClaimBuilder
             CreatedElement = new FhirDateTime(now),
             Provider = provider is null ? null! : new ResourceReference(provider),
             Priority = new CodeableConcept(PrioritySystem, "normal", "Normal"),
-            Insurance = [.. Coverages(snapshot).Select((c, i) => new Claim.InsuranceComponent
+            Insurance = [.. CoverageSelection.ActiveOn(snapshot).Select((c, i) => new Claim.InsuranceComponent
             {
                 Sequence = i + 1,
                 Focal = i == 0,
@@ -54,11 +54,6 @@ internal static class ClaimBuilder
         snapshot.Encounter.ServiceProvider?.Reference
         ?? snapshot.Encounter.Participant.Select(p => p.Individual?.Reference).FirstOrDefault(r => r is not null)
         ?? fhirUser;
-
-    private static IEnumerable<Coverage> Coverages(EncounterSnapshot snapshot) =>
-        snapshot.Resources.OfType<Coverage>()
-            .Where(c => c.Status is null or FinancialResourceStatusCodes.Active)
-            .OrderBy(c => c.Order ?? int.MaxValue);
 
     private static Claim.DiagnosisComponent Diagnosis(DiagnosisEntry entry, EncounterSnapshot snapshot)
     {

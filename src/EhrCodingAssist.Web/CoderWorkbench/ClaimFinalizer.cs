@@ -52,10 +52,10 @@ internal sealed partial class ClaimFinalizer(
         var bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
         record.ClaimJson = FhirJson.Serialize(claim);
 
-        var invalid = bundle.Entry.Select(e => e.Resource).OfType<Resource>().SelectMany(validator.Validate).ToList();
+        var invalid = bundle.Entry.Select(e => e.Resource).OfType<Resource>().SelectMany(validator.Validate).Select(ValidationReasons.Readable).ToList();
         if (invalid.Count > 0)
         {
-            var reason = "Not sent, a resource is invalid: " + string.Join("; ", invalid);
+            var reason = "Not sent to the EHR, the Claim or a resource with it is invalid: " + string.Join("; ", invalid);
             await FinishAsync(record, ClaimWriteStatus.Invalid, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("invalid") { Invalid = invalid, Message = reason };
         }
@@ -69,14 +69,21 @@ internal sealed partial class ClaimFinalizer(
         var client = clients.Create(session);
         try
         {
+            var created = record.ServerClaimId is null;
             var response = await client.TransactionAsync(bundle, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
             var written = response.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>().ToList();
             var claimLocation = response.Entry.FirstOrDefault()?.Response;
-            if (WriteBackService.LocalReference(claimLocation?.Location) is { } claimRef)
+            await RememberServerClaimAsync(client, record, claimLocation, ct).ConfigureAwait(false);
+            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
             {
-                record.ServerClaimId = claimRef.Split('/')[1];
-                record.ServerClaimVersion = VersionOf(claimLocation!);
+                // The conditional create matched a Claim an earlier finalise wrote (its response was lost): the server kept
+                // that content, so update it now, version-aware, with the Claim as the coder finalised it.
+                var update = ClaimTransaction.Build(claim, record, [], coder, now);
+                var updated = await client.TransactionAsync(update, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
+                await RememberServerClaimAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
+                written = [.. written.Concat(updated.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>()).Distinct(StringComparer.Ordinal)];
             }
 
             record.WrittenResources = string.Join(' ', written);
@@ -88,6 +95,10 @@ internal sealed partial class ClaimFinalizer(
         {
             Log.Conflict(logger, record.Id, (int)ex.Status);
             return await ConflictAsync(client, record, claim, coder, codeSetNote, ct).ConfigureAwait(false);
+        }
+        catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone && record.ServerClaimId is not null)
+        {
+            return await ServerClaimGoneAsync(record, (int)ex.Status, coder, codeSetNote, ct).ConfigureAwait(false);
         }
         catch (FhirOperationException ex)
         {
@@ -101,9 +112,9 @@ internal sealed partial class ClaimFinalizer(
             await FinishAsync(record, ClaimWriteStatus.NotWritten, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("not-written") { Message = reason };
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            const string reason = "The EHR could not be reached; the Claim is kept and finalising again is safe.";
+            const string reason = "The EHR could not be reached or did not answer in time; the Claim is kept and finalising again is safe.";
             await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, codeSetNote, ct).ConfigureAwait(false);
             return new FinalizeOutcome("failed") { Message = reason };
         }
@@ -140,7 +151,14 @@ internal sealed partial class ClaimFinalizer(
         Claim? server = null;
         if (record.ServerClaimId is { } id)
         {
-            server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+            try
+            {
+                server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+            }
+            catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                return await ServerClaimGoneAsync(record, (int)ex.Status, coder, codeSetNote, ct).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -160,6 +178,56 @@ internal sealed partial class ClaimFinalizer(
             : $"The Claim changed on the EHR (now version {server.Meta?.VersionId}); review the {changes.Count} difference(s) and finalise again to replace it.";
         await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message, ServerVersion = server?.Meta?.VersionId, Changes = changes };
+    }
+
+    // The Claim we updated was deleted on the EHR (404/410): forget its id and version so the next finalise creates it
+    // anew (conditional create on the stable identifier), and say so in the history.
+    private async Task<FinalizeOutcome> ServerClaimGoneAsync(CodingRecord record, int status, string coder, string? codeSetNote, CancellationToken ct)
+    {
+        var message = $"The Claim (Claim/{record.ServerClaimId}) was deleted on the EHR (HTTP {status}); nothing was written. "
+            + "Finalise again to create it anew.";
+        record.ServerClaimId = null;
+        record.ServerClaimVersion = null;
+        record.WrittenResources = null;
+        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
+        return new FinalizeOutcome("conflict") { Message = message };
+    }
+
+    // 200 (not 201) on a conditional create: the server found a Claim with our identifier and did not change it.
+    private static bool IsConditionalMatch(Bundle.ResponseComponent? response) =>
+        response?.Status is { } status && status.TrimStart().StartsWith("200", StringComparison.Ordinal);
+
+    // Keeps the server's Claim id and version from the response; without an ETag or versioned location, reads the
+    // Claim (or searches its identifier) so the next update always carries If-Match.
+    private static async Task RememberServerClaimAsync(FhirClient client, CodingRecord record, Bundle.ResponseComponent? response, CancellationToken ct)
+    {
+        if (WriteBackService.LocalReference(response?.Location) is { } claimRef)
+        {
+            record.ServerClaimId = claimRef.Split('/')[1];
+            record.ServerClaimVersion = VersionOf(response!);
+        }
+
+        if (record.ServerClaimId is not null && record.ServerClaimVersion is not null)
+        {
+            return;
+        }
+
+        Claim? server;
+        if (record.ServerClaimId is { } id)
+        {
+            server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var found = await client.SearchAsync<Claim>([$"identifier={ClaimBuilder.ClaimIdentifierSystem}|{record.Id}"], ct: ct).ConfigureAwait(false);
+            server = found?.Entry.Select(e => e.Resource).OfType<Claim>().FirstOrDefault();
+        }
+
+        if (server?.Id is not null)
+        {
+            record.ServerClaimId = server.Id;
+            record.ServerClaimVersion = server.Meta?.VersionId;
+        }
     }
 
     private static string? VersionOf(Bundle.ResponseComponent response)

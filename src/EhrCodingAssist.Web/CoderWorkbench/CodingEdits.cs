@@ -11,7 +11,7 @@ internal static class CodingEdits
     private static readonly HashSet<string> Blocking = new(StringComparer.Ordinal)
     {
         "edit.invalid-code", "edit.header-code", "edit.excludes1", "edit.age-sex", "edit.manifestation-principal",
-        "edit.poa", "edit.line-structure",
+        "edit.poa", "edit.line-structure", "edit.coverage",
     };
 
     // The code-set-year finding blocks only when no release applies at all; with an earlier release it is a warning.

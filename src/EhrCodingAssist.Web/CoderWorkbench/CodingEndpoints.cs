@@ -16,6 +16,7 @@ internal static class CodingEndpoints
         var api = routes.MapGroup("/api").AddEndpointFilter<QueryProblemFilter>().AddEndpointFilter<CodingProblemFilter>().WithTags("Coding");
         api.MapGet("/encounters/{encounterId}/coding", GetAsync);
         api.MapGet("/encounters/{encounterId}/claim", ClaimAsync);
+        api.MapGet("/encounters/{encounterId}/claim/fhir", ClaimExport.GetAsync);
         api.MapGet("/coding/icd10cm", Search);
         var writes = api.MapGroup(string.Empty).RequireCsrfHeader();
         writes.MapPut("/encounters/{encounterId}/coding", PutAsync).Accepts<WorkbenchState>("application/json");

@@ -13,7 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EhrCodingAssist.Web.CoderWorkbench;
 
 /// <summary>An encounter as the workbench sees it: analysis, documented codes, the stored working set.</summary>
-internal sealed record CodingContext(EncounterAnalysis Analysis, CodingRecord Record, WorkbenchState State, IReadOnlyList<DocumentedDiagnosis> Documented);
+internal sealed record CodingContext(EncounterAnalysis Analysis, CodingRecord Record, WorkbenchState State, IReadOnlyList<DocumentedDiagnosis> Documented)
+{
+    /// <summary>Every answered query of the encounter, with or without a resulting code.</summary>
+    public IReadOnlyList<AnsweredQueryView> AnsweredQueries { get; init; } = [];
+}
 
 /// <summary>Loads and saves the coder's working set and computes its edits.</summary>
 internal sealed class CodingService(
@@ -30,11 +34,15 @@ internal sealed class CodingService(
         var analysis = await analyzer.AnalyzeAsync(session, encounterId, ct).ConfigureAwait(false);
         var fhirBase = session.FhirBase.AbsoluteUri;
         var answered = await queries.Queries.AsNoTracking()
-            .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId && q.State == QueryState.Answered && q.ResultingCode != null)
-            .Select(q => new { q.Id, q.ResultingCode, q.ResultingCodeDisplay })
+            .Where(q => q.FhirBase == fhirBase && q.EncounterId == encounterId && q.State == QueryState.Answered)
+            .Select(q => new
+            {
+                q.Id, q.ResultingCode, q.ResultingCodeDisplay, q.Title, q.AnswerOption, q.AnswerText, q.ClosedAt,
+                Label = q.Options.Where(o => o.OptionId == q.AnswerOption).Select(o => o.Label).FirstOrDefault(),
+            })
             .ToListAsync(ct).ConfigureAwait(false);
         var documented = EncounterCoding.DocumentedConditions(analysis.Snapshot)
-            .Concat(answered.Select(q => new DocumentedDiagnosis(q.ResultingCode!, q.ResultingCodeDisplay, "query", "query:" + q.Id)))
+            .Concat(answered.Where(q => q.ResultingCode != null).Select(q => new DocumentedDiagnosis(q.ResultingCode!, q.ResultingCodeDisplay, "query", "query:" + q.Id)))
             .ToList();
         var key = KeyOf(fhirBase, encounterId);
         var record = await store.Codings.SingleOrDefaultAsync(c => c.Id == key, ct).ConfigureAwait(false);
@@ -50,11 +58,16 @@ internal sealed class CodingService(
         }
 
         var state = JsonSerializer.Deserialize<WorkbenchState>(record.WorkingSetJson, Json) ?? new WorkbenchState();
-        return new CodingContext(analysis, record, state, documented);
+        return new CodingContext(analysis, record, state, documented)
+        {
+            AnsweredQueries = [.. answered.OrderBy(q => q.ClosedAt).Select(q => new AnsweredQueryView(
+                "query:" + q.Id, q.Title, q.AnswerOption ?? string.Empty, q.Label ?? q.AnswerOption ?? string.Empty, q.AnswerText, q.ResultingCode, q.ResultingCodeDisplay, q.ClosedAt))],
+        };
     }
 
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
-        edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code)));
+        edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code))
+            with { ActiveCoverages = CoverageSelection.ActiveOn(context.Analysis.Snapshot).Count });
 
     /// <summary>The ICD-10-CM release for the encounter's date of service (the registry decides; nothing else falls back).</summary>
     public CodeSetResolution CodeSet(CodingContext context) => data.IcdCodeSets.Resolve(EncounterCoding.DateOfService(context.Analysis.Snapshot));
@@ -70,6 +83,7 @@ internal sealed class CodingService(
             ClaimType = EncounterCoding.ClaimType(snapshot),
             Inpatient = EncounterCoding.ToEngineInput(snapshot, state, []).IsInpatient,
             Documented = context.Documented,
+            AnsweredQueries = context.AnsweredQueries,
             Suggestions = [.. context.Analysis.Findings.Where(f => f.Kind == FindingKind.Suggestion).Select(f => new SuggestionView(
                 f.Rule, f.Title, f.Text, f.Codes, f.Evidence,
                 state.Decisions.FirstOrDefault(d => d.Rule == f.Rule)))],
@@ -77,10 +91,8 @@ internal sealed class CodingService(
             WorkingSet = state,
             CodeSet = CodeSetView.From(CodeSet(context)),
             Edits = [.. Edits(context, state).Select(EditView.From)],
-            Impact = financial
-                ? [.. state.Diagnoses.Select(d => (d.Code, Impact: data.ImpactOf(d.Code))).Where(x => x.Impact is not null)
-                    .Select(x => new DiagnosisImpact(x.Code, x.Impact!.Severity, x.Impact.Hcc))]
-                : [],
+            Impact = financial ? DiagnosisImpacts.For(state, data) : [],
+            ImpactTables = financial ? DiagnosisImpacts.Tables(data) : null,
             ClaimStatus = CodingEdits.StatusName(context.Record.ClaimStatus),
             ClaimMessage = context.Record.ClaimMessage,
         };

@@ -45,6 +45,19 @@ public sealed class HccHierarchy
         return new HccHierarchy(map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }
 
+    /// <summary>
+    /// The present category (lowest number first) whose hierarchy drops <paramref name="category"/>, or null when
+    /// <paramref name="category"/> survives <see cref="Apply"/> among <paramref name="present"/>.
+    /// </summary>
+    public HccCategory? DroppedBy(HccCategory category, IEnumerable<HccCategory> present)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(present);
+        return present.Where(p => p.Number != category.Number && _children.GetValueOrDefault(p.Number, []).Contains(category.Number))
+            .OrderBy(p => p.Number)
+            .FirstOrDefault();
+    }
+
     /// <summary>The categories that remain after the hierarchy is applied, in ascending order.</summary>
     public IReadOnlyList<HccCategory> Apply(IEnumerable<HccCategory> categories)
     {

@@ -108,7 +108,20 @@ public sealed class IndexModel(ISmartSessionAccessor sessions) : PageModel
         }
 
         var finalizer = HttpContext.RequestServices.GetRequiredService<ClaimFinalizer>();
-        Outcome = await finalizer.FinalizeAsync(Session!, Session!.EncounterId!, ct);
+        try
+        {
+            Outcome = await finalizer.FinalizeAsync(Session!, Session!.EncounterId!, ct);
+        }
+        catch (Hl7.Fhir.Rest.FhirOperationException ex)
+        {
+            // The EHR failed while re-reading after a conflict: say so rather than show an error page.
+            Problems = [$"The EHR answered HTTP {(int)ex.Status} while finalising; the Claim is kept here and finalising again is safe."];
+        }
+        catch (HttpRequestException)
+        {
+            Problems = ["The EHR could not be reached while finalising; the Claim is kept here and finalising again is safe."];
+        }
+
         var context = await Coding.LoadAsync(Session!, Session!.EncounterId!, ct);
         View = Coding.View(context, Session!);
         return Page();

@@ -1,0 +1,53 @@
+namespace EhrCodingAssist.Sandbox.Hosting;
+
+/// <summary>
+/// The product ships no CMS tables: it imports them from configured paths. For the sandbox, when the team's shared
+/// data folder (../shared/data beside the repository) is present, point the app's CodingData at its MS-DRG v40 CC/MCC
+/// list and CMS-HCC V28 mapping, labels and hierarchies so the workbench shows CC/MCC and HCC per diagnosis.
+/// SandboxOptions.AppConfiguration entries (added after these) still win.
+/// </summary>
+internal static class SandboxCodingData
+{
+    public static void Add(Dictionary<string, string?> settings, string? dataFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var data = dataFolder ?? FindSharedData();
+        if (data is null)
+        {
+            return;
+        }
+
+        var ccMcc = Path.Combine(data, "msdrg", "msdrg_v40_cc_mcc_list.tsv");
+        if (File.Exists(ccMcc))
+        {
+            settings["CodingData:CcMcc"] = ccMcc;
+            settings["CodingData:CcMccVersion"] = "MS-DRG v40";
+        }
+
+        var hcc = Path.Combine(data, "cms_hcc");
+        if (File.Exists(Path.Combine(hcc, "ra_dx_to_cc_2026.csv")))
+        {
+            settings["CodingData:HccMapping"] = Path.Combine(hcc, "ra_dx_to_cc_2026.csv");
+            settings["CodingData:HccLabels"] = File.Exists(Path.Combine(hcc, "ra_labels_2026.csv")) ? Path.Combine(hcc, "ra_labels_2026.csv") : null;
+            settings["CodingData:HccHierarchies"] = File.Exists(Path.Combine(hcc, "ra_hierarchies_2026.csv")) ? Path.Combine(hcc, "ra_hierarchies_2026.csv") : null;
+        }
+    }
+
+    /// <summary>../shared/data beside the repository root (the folder with EhrCodingAssist.sln), if it exists.</summary>
+    private static string? FindSharedData()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "EhrCodingAssist.sln")))
+                {
+                    var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                    return Directory.Exists(data) ? data : null;
+                }
+            }
+        }
+
+        return null;
+    }
+}
