@@ -9,6 +9,12 @@ public sealed record CodingDataPaths
     /// <summary>ICD-10-CM code sets, one file or folder per fiscal year (see CodeSetLoader). Defaults to none: the starter set is used.</summary>
     public IReadOnlyList<string> IcdCodeSets { get; init; } = [];
 
+    /// <summary>
+    /// POA exempt lists, one file per fiscal year: the CMS code-level file (POAexemptCodesFY25.txt) or an authored
+    /// category list (see PoaExemptList). Defaults to none: the shipped Appendix I starter transcription (FY2025) is used.
+    /// </summary>
+    public IReadOnlyList<string> PoaExempt { get; init; } = [];
+
     /// <summary>HCPCS Level II CSV (CMS record layout with header). Defaults to null.</summary>
     public string? Hcpcs { get; init; }
 

@@ -11,6 +11,9 @@ public sealed record CodingReferenceData
     /// <summary>ICD-10-CM code sets by fiscal year.</summary>
     public required CodeSetRegistry IcdCodeSets { get; init; }
 
+    /// <summary>POA exempt lists by fiscal year; defaults to the shipped starter transcription of Appendix I (FY2025).</summary>
+    public PoaExemptRegistry PoaExempt { get; init; } = PoaExemptRegistry.Starter;
+
     /// <summary>HCPCS Level II codes and modifiers.</summary>
     public HcpcsCodeSet? Hcpcs { get; init; }
 

@@ -7,7 +7,7 @@ namespace EhrCodingAssist.Clinical.Coding;
 /// <summary>Loads <see cref="CodingReferenceData"/> from configured paths; throws CodeSetFormatException naming file and line.</summary>
 public static class CodingReferenceDataLoader
 {
-    /// <summary>Loads every configured table; without ICD-10-CM paths the shipped starter set is used.</summary>
+    /// <summary>Loads every configured table; without ICD-10-CM or POA exempt paths the shipped starter data is used.</summary>
     public static CodingReferenceData Load(CodingDataPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -15,6 +15,7 @@ public static class CodingReferenceDataLoader
         return new CodingReferenceData
         {
             IcdCodeSets = new CodeSetRegistry([.. icd]),
+            PoaExempt = paths.PoaExempt.Count > 0 ? new PoaExemptRegistry([.. paths.PoaExempt.Select(PoaExemptList.Load)]) : PoaExemptRegistry.Starter,
             Hcpcs = paths.Hcpcs is { } hcpcs ? HcpcsCodeSet.Load(hcpcs) : null,
             Cpt = paths.CptDescriptors is { } cpt ? CptCodeSet.LoadDescriptors(cpt) : CptCodeSet.CodesOnly,
             CcMcc = paths.CcMcc is { } ccMcc ? CcMccTable.Load(ccMcc, paths.CcMccVersion) : null,
