@@ -3,7 +3,8 @@ namespace EhrCodingAssist.Benchmarks;
 /// <summary>
 /// Runs the benchmarks named on the command line (BenchmarkDotNet switcher), or
 /// <c>generate-ndjson DIR ENCOUNTERS</c> to write the synthetic NDJSON export used by the throughput benchmark, or
-/// <c>cpu-figures</c> to time the same operations by CPU time (see <see cref="CpuFigures"/>).
+/// <c>cpu-figures</c> to time the same operations by CPU time (see <see cref="CpuFigures"/>), or
+/// <c>findings-json DIR</c> to write the findings of the benchmark encounters (see <see cref="FindingsDump"/>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -13,6 +14,12 @@ internal static class BenchmarkProgram
         {
             var lines = SyntheticNdjson.Write(directory, int.Parse(encounters, System.Globalization.CultureInfo.InvariantCulture));
             Console.WriteLine($"{lines} lines written to {directory}");
+            return;
+        }
+
+        if (args is ["findings-json", var output])
+        {
+            FindingsDump.Run(output);
             return;
         }
 
