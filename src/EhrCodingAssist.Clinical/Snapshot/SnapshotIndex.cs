@@ -19,7 +19,6 @@ public sealed partial class SnapshotIndex
     private readonly Dictionary<string, List<(Observation Obs, int Component)>> _byLoinc = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<AnalyteValue>> _analytes = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<PocoNode, AnalyteValue> _analyteNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<object> _ownLists = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(object List, string Unit), List<(DateTimeOffset? Time, decimal Value)>> _valuesIn = [];
     private readonly Dictionary<(object List, int Limit), IReadOnlyList<PocoNode>> _limited = [];
@@ -119,7 +118,14 @@ public sealed partial class SnapshotIndex
             var list = new List<AnalyteValue>();
             if (_definitions.Analytes.TryGetValue(name, out var def))
             {
-                var seen = new HashSet<(Observation, int)>();
+                var total = 0;
+                foreach (var code in def.Loinc)
+                {
+                    total += _byLoinc.TryGetValue(code, out var hits) ? hits.Count : 0;
+                }
+
+                list.Capacity = total;
+                var seen = new HashSet<(Observation, int)>(total);
                 foreach (var code in def.Loinc)
                 {
                     if (!_byLoinc.TryGetValue(code, out var hits))
@@ -146,7 +152,7 @@ public sealed partial class SnapshotIndex
     }
 
     /// <summary>What an Observation node handed out by <c>observations()</c> was matched as; null for other nodes.</summary>
-    internal AnalyteValue? AnalyteOf(PocoNode node) => _analyteNodes.GetValueOrDefault(node);
+    internal static AnalyteValue? AnalyteOf(PocoNode node) => (node as AnalyteNode)?.Value;
 
     /// <summary>
     /// Values of a node list in a unit, computed once per (list, unit) when the list is one this index handed out
@@ -328,18 +334,13 @@ public sealed partial class SnapshotIndex
 
     internal bool InPeriod(DateTimeOffset? time) => time is { } t && Start is { } s && t >= s && (End is null || t <= End);
 
-    private List<PocoNode> AnalyteNodes(IEnumerable<AnalyteValue> values)
+    private static List<PocoNode> AnalyteNodes(IEnumerable<AnalyteValue> values)
     {
         var nodes = new List<PocoNode>();
-        lock (_gate)
+        foreach (var v in values)
         {
-            foreach (var v in values)
-            {
-                // A fresh node per (observation, analyte) so valueIn() knows which component was meant.
-                var node = v.Observation.ToPocoNode();
-                _analyteNodes[node] = v;
-                nodes.Add(node);
-            }
+            // A fresh node per (observation, analyte) so valueIn() knows which component was meant.
+            nodes.Add(new AnalyteNode(v));
         }
 
         return nodes;
