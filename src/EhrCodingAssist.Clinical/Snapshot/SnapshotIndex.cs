@@ -223,6 +223,15 @@ public sealed partial class SnapshotIndex
         return Cached("prior|" + analyte + "|" + days, () => AnalyteNodes(Analyte(analyte).Where(v => v.Time >= from && v.Time < start)));
     }
 
+    /// <summary>
+    /// <c>priorObservations(analyte, days) | observations(analyte)</c>, computed once per index (FHIRPath's union,
+    /// with its deep-equality de-duplication and order): the baseline-plus-encounter list several rules start from.
+    /// The list is one this index handed out, so the values and evidence computed from it are cached too.
+    /// </summary>
+    internal IReadOnlyList<PocoNode> RecentObservationNodes(string analyte, long days) =>
+        Cached("recent|" + analyte + "|" + days, () =>
+            PriorObservationNodes(analyte, days).Union<PocoNode>(ObservationNodes(analyte), Hl7.FhirPath.Functions.EqualityOperators.TypedElementEqualityComparer).ToList());
+
     internal IReadOnlyList<PocoNode> ConditionNodes() => Cached("conditions", () => Conditions.Select(NodeOf).ToList());
 
     internal IReadOnlyList<PocoNode> ProcedureNodes() => Cached("procedures", () => Procedures.Select(NodeOf).ToList());
