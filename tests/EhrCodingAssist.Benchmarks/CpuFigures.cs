@@ -27,20 +27,28 @@ internal static class CpuFigures
     private const int Blocks = 15;
     private const int MaxWarmupRounds = 20_000;
 
-    public static void Run()
+    /// <summary>Runs every operation, or only the benchmark class whose name contains <paramref name="only"/>.</summary>
+    public static void Run(string? only = null)
     {
         Console.WriteLine($"// load average: {LoadAverage()}");
-        var pack = new RulePackBenchmarks();
-        pack.Setup();
-        Report("CorePack_Encounter2000Resources", 1, () => pack.CorePack_Encounter2000Resources());
-        Report("CorePack_ScenarioEncounter", 1, () => pack.CorePack_ScenarioEncounter());
+        if (only is null || nameof(RulePackBenchmarks).Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            var pack = new RulePackBenchmarks();
+            pack.Setup();
+            Report("CorePack_Encounter2000Resources", 1, () => pack.CorePack_Encounter2000Resources());
+            Report("CorePack_ScenarioEncounter", 1, () => pack.CorePack_ScenarioEncounter());
+        }
 
-        var ndjson = new NdjsonThroughputBenchmarks();
-        ndjson.Setup();
-        Report("AnalyzePerEncounter", NdjsonThroughputBenchmarks.Encounters, () => ndjson.AnalyzePerEncounter());
-        Report("JsonDocumentPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.JsonDocumentPerLine());
-        Report("IndexPassPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.IndexPassPerLine());
-        Report("PocoDeserializationPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.PocoDeserializationPerLine());
+        if (only is null || nameof(NdjsonThroughputBenchmarks).Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            var ndjson = new NdjsonThroughputBenchmarks();
+            ndjson.Setup();
+            Report("AnalyzePerEncounter", NdjsonThroughputBenchmarks.Encounters, () => ndjson.AnalyzePerEncounter());
+            Report("JsonDocumentPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.JsonDocumentPerLine());
+            Report("IndexPassPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.IndexPassPerLine());
+            Report("PocoDeserializationPerLine", NdjsonThroughputBenchmarks.Lines, () => ndjson.PocoDeserializationPerLine());
+        }
+
         Console.WriteLine($"// load average: {LoadAverage()}");
     }
 
