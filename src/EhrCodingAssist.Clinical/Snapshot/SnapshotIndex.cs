@@ -229,8 +229,46 @@ public sealed partial class SnapshotIndex
     /// The list is one this index handed out, so the values and evidence computed from it are cached too.
     /// </summary>
     internal IReadOnlyList<PocoNode> RecentObservationNodes(string analyte, long days) =>
-        Cached("recent|" + analyte + "|" + days, () =>
-            PriorObservationNodes(analyte, days).Union<PocoNode>(ObservationNodes(analyte), Hl7.FhirPath.Functions.EqualityOperators.TypedElementEqualityComparer).ToList());
+        Cached("recent|" + analyte + "|" + days, () => FhirPathUnion(PriorObservationNodes(analyte, days), ObservationNodes(analyte)));
+
+    /// <summary>
+    /// FHIRPath's <c>a | b</c> over Observation nodes: the items of <paramref name="a"/> then of <paramref name="b"/>,
+    /// each dropped when it equals (FHIRPath deep equality) one already kept. Firely's union hashes every node by
+    /// the names of its children, the same for all Observations, so it compares every pair; deep equality compares
+    /// all children in order, so two resources whose ids differ are never equal, and only nodes with the same id
+    /// (compared ignoring case, a coarser grouping) are compared here, with the same equality.
+    /// </summary>
+    internal static List<PocoNode> FhirPathUnion(IReadOnlyList<PocoNode> a, IReadOnlyList<PocoNode> b)
+    {
+        var equality = Hl7.FhirPath.Functions.EqualityOperators.TypedElementEqualityComparer;
+        var kept = new List<PocoNode>(a.Count + b.Count);
+        var byId = new Dictionary<string, List<PocoNode>>(a.Count + b.Count, StringComparer.OrdinalIgnoreCase);
+        List<PocoNode>? withoutId = null;
+        foreach (var node in a.Concat(b))
+        {
+            List<PocoNode> group;
+            if ((node.Poco as Resource)?.Id is { } id)
+            {
+                if (!byId.TryGetValue(id, out group!))
+                {
+                    group = [];
+                    byId[id] = group;
+                }
+            }
+            else
+            {
+                group = withoutId ??= [];
+            }
+
+            if (!group.Exists(k => equality.Equals(k, node)))
+            {
+                group.Add(node);
+                kept.Add(node);
+            }
+        }
+
+        return kept;
+    }
 
     internal IReadOnlyList<PocoNode> ConditionNodes() => Cached("conditions", () => Conditions.Select(NodeOf).ToList());
 

@@ -117,12 +117,15 @@ public sealed class RuleFunctionsTests
     public void RecentObservations_SameItemsInSameOrderAsTheUnionOfPriorAndEncounterObservations()
     {
         // "early" is linked to the encounter but taken before it starts: it is in both lists, and the union keeps it
-        // once. "dup" is a second, deep-equal copy of "a": FHIRPath's union drops it too.
+        // once. "dup" is a second, deep-equal copy of "a": FHIRPath's union drops it too. "A" (id differing in case)
+        // and the second "late" (same id, another value) are not equal to anything and stay.
         var dup = Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z");
         var snapshot = Snap(
             Lab("late", "2160-0", 1.4m, "mg/dL", "2026-03-12T10:00:00Z"),
+            Lab("late", "2160-0", 1.3m, "mg/dL", "2026-03-12T11:00:00Z"),
             Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z"),
             dup,
+            Lab("A", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z"),
             Lab("early", "2160-0", 0.9m, "mg/dL", "2026-03-08T10:00:00Z"),
             Lab("baseline", "38483-4", 0.8m, "mg/dL", "2026-03-07T10:00:00Z", linkEncounter: false),
             Lab("too-old", "2160-0", 0.7m, "mg/dL", "2026-02-01T10:00:00Z", linkEncounter: false));
@@ -131,7 +134,7 @@ public sealed class RuleFunctionsTests
         var recent = Expressions.Eval("recentObservations('creatinine', 7)", index);
         var union = Expressions.Eval("priorObservations('creatinine', 7) | observations('creatinine')", index);
 
-        Assert.Equal(["baseline", "early", "a", "late"], recent.Select(n => (n.Poco as Resource)?.Id));
+        Assert.Equal(["baseline", "early", "a", "A", "late", "late"], recent.Select(n => (n.Poco as Resource)?.Id));
         Assert.Equal(union, recent, ReferenceEqualityComparer.Instance);
         Assert.Equal(1.4m / 0.8m, Expressions.Scalar("recentObservations('creatinine', 7).ratioWithin(7)", snapshot));
     }
