@@ -3,7 +3,8 @@ namespace EhrCodingAssist.Benchmarks;
 /// <summary>
 /// Runs the benchmarks named on the command line (BenchmarkDotNet switcher), or
 /// <c>generate-ndjson DIR ENCOUNTERS</c> to write the synthetic NDJSON export used by the throughput benchmark, or
-/// <c>cpu-figures</c> to time the same operations by CPU time (see <see cref="CpuFigures"/>).
+/// <c>cpu-figures [RulePack|Ndjson]</c> to time the same operations by CPU time (see <see cref="CpuFigures"/>), or
+/// <c>findings-json DIR</c> to write the findings of the benchmark encounters (see <see cref="FindingsDump"/>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -16,9 +17,15 @@ internal static class BenchmarkProgram
             return;
         }
 
-        if (args is ["cpu-figures"])
+        if (args is ["findings-json", var output])
         {
-            CpuFigures.Run();
+            FindingsDump.Run(output);
+            return;
+        }
+
+        if (args is ["cpu-figures", .. var only] && only.Length <= 1)
+        {
+            CpuFigures.Run(only.FirstOrDefault());
             return;
         }
 

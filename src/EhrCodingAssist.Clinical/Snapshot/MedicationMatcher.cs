@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using EhrCodingAssist.Clinical.Rules;
 using Hl7.Fhir.Model;
 
@@ -8,6 +9,9 @@ internal static class MedicationMatcher
 {
     private const string RxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
+    // Per class: the RxNorm codes as a set and the keywords as one multi-string searcher (built once per class).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MedicationClass, Lookup> Lookups = [];
+
     public static bool Matches(MedicationRequest request, MedicationClass cls, IReadOnlyDictionary<string, Medication> byId)
     {
         var concept = Concept(request, byId);
@@ -17,33 +21,25 @@ internal static class MedicationMatcher
         }
 
         // Plain loops: this runs for every order times every medication class the pack uses.
+        var lookup = Lookups.GetValue(cls, static c => new Lookup(c));
         foreach (var coding in concept.Coding)
         {
-            if (coding.Code is { } code && coding.System is null or RxNorm)
-            {
-                foreach (var rx in cls.RxNorm)
-                {
-                    if (string.Equals(rx, code, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        foreach (var keyword in cls.Keywords)
-        {
-            if (Contains(concept.Text, keyword))
+            if (coding.Code is { } code && coding.System is null or RxNorm && lookup.RxNorm.Contains(code))
             {
                 return true;
             }
+        }
 
-            foreach (var coding in concept.Coding)
+        if (lookup.ContainsKeyword(concept.Text))
+        {
+            return true;
+        }
+
+        foreach (var coding in concept.Coding)
+        {
+            if (lookup.ContainsKeyword(coding.Display))
             {
-                if (Contains(coding.Display, keyword))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -74,6 +70,28 @@ internal static class MedicationMatcher
         return c?.Text ?? c?.Coding.FirstOrDefault(x => x.Display is not null)?.Display;
     }
 
-    private static bool Contains(string? text, string keyword) =>
-        text is not null && text.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A class's codes and keywords prepared for matching: RxNorm codes compared ordinally, keywords found anywhere in
+    /// the text ignoring case (ordinal), as <c>text.Contains(keyword, OrdinalIgnoreCase)</c> for any keyword would.
+    /// </summary>
+    private sealed class Lookup
+    {
+        private readonly System.Buffers.SearchValues<string>? _keywords;
+        private readonly bool _emptyKeyword;
+
+        public Lookup(MedicationClass cls)
+        {
+            RxNorm = cls.RxNorm.ToFrozenSet(StringComparer.Ordinal);
+
+            // An empty keyword is contained in every text (string.Contains semantics).
+            _emptyKeyword = cls.Keywords.Any(k => k.Length == 0);
+            var keywords = cls.Keywords.Where(k => k.Length > 0).ToArray();
+            _keywords = keywords.Length == 0 ? null : System.Buffers.SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase);
+        }
+
+        public FrozenSet<string> RxNorm { get; }
+
+        public bool ContainsKeyword(string? text) =>
+            text is not null && (_emptyKeyword || (_keywords is not null && text.AsSpan().ContainsAny(_keywords)));
+    }
 }

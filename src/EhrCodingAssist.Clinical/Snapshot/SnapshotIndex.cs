@@ -19,7 +19,6 @@ public sealed partial class SnapshotIndex
     private readonly Dictionary<string, List<(Observation Obs, int Component)>> _byLoinc = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<AnalyteValue>> _analytes = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<PocoNode, AnalyteValue> _analyteNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<object> _ownLists = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(object List, string Unit), List<(DateTimeOffset? Time, decimal Value)>> _valuesIn = [];
     private readonly Dictionary<(object List, int Limit), IReadOnlyList<PocoNode>> _limited = [];
@@ -119,7 +118,14 @@ public sealed partial class SnapshotIndex
             var list = new List<AnalyteValue>();
             if (_definitions.Analytes.TryGetValue(name, out var def))
             {
-                var seen = new HashSet<(Observation, int)>();
+                var total = 0;
+                foreach (var code in def.Loinc)
+                {
+                    total += _byLoinc.TryGetValue(code, out var hits) ? hits.Count : 0;
+                }
+
+                list.Capacity = total;
+                var seen = new HashSet<(Observation, int)>(total);
                 foreach (var code in def.Loinc)
                 {
                     if (!_byLoinc.TryGetValue(code, out var hits))
@@ -146,7 +152,7 @@ public sealed partial class SnapshotIndex
     }
 
     /// <summary>What an Observation node handed out by <c>observations()</c> was matched as; null for other nodes.</summary>
-    internal AnalyteValue? AnalyteOf(PocoNode node) => _analyteNodes.GetValueOrDefault(node);
+    internal static AnalyteValue? AnalyteOf(PocoNode node) => (node as AnalyteNode)?.Value;
 
     /// <summary>
     /// Values of a node list in a unit, computed once per (list, unit) when the list is one this index handed out
@@ -215,6 +221,53 @@ public sealed partial class SnapshotIndex
 
         var from = start.AddDays(-days);
         return Cached("prior|" + analyte + "|" + days, () => AnalyteNodes(Analyte(analyte).Where(v => v.Time >= from && v.Time < start)));
+    }
+
+    /// <summary>
+    /// <c>priorObservations(analyte, days) | observations(analyte)</c>, computed once per index (FHIRPath's union,
+    /// with its deep-equality de-duplication and order): the baseline-plus-encounter list several rules start from.
+    /// The list is one this index handed out, so the values and evidence computed from it are cached too.
+    /// </summary>
+    internal IReadOnlyList<PocoNode> RecentObservationNodes(string analyte, long days) =>
+        Cached("recent|" + analyte + "|" + days, () => FhirPathUnion(PriorObservationNodes(analyte, days), ObservationNodes(analyte)));
+
+    /// <summary>
+    /// FHIRPath's <c>a | b</c> over Observation nodes: the items of <paramref name="a"/> then of <paramref name="b"/>,
+    /// each dropped when it equals (FHIRPath deep equality) one already kept. Firely's union hashes every node by
+    /// the names of its children, the same for all Observations, so it compares every pair; deep equality compares
+    /// all children in order, so two resources whose ids differ are never equal, and only nodes with the same id
+    /// (compared ignoring case, a coarser grouping) are compared here, with the same equality.
+    /// </summary>
+    internal static List<PocoNode> FhirPathUnion(IReadOnlyList<PocoNode> a, IReadOnlyList<PocoNode> b)
+    {
+        var equality = Hl7.FhirPath.Functions.EqualityOperators.TypedElementEqualityComparer;
+        var kept = new List<PocoNode>(a.Count + b.Count);
+        var byId = new Dictionary<string, List<PocoNode>>(a.Count + b.Count, StringComparer.OrdinalIgnoreCase);
+        List<PocoNode>? withoutId = null;
+        foreach (var node in a.Concat(b))
+        {
+            List<PocoNode> group;
+            if ((node.Poco as Resource)?.Id is { } id)
+            {
+                if (!byId.TryGetValue(id, out group!))
+                {
+                    group = [];
+                    byId[id] = group;
+                }
+            }
+            else
+            {
+                group = withoutId ??= [];
+            }
+
+            if (!group.Exists(k => equality.Equals(k, node)))
+            {
+                group.Add(node);
+                kept.Add(node);
+            }
+        }
+
+        return kept;
     }
 
     internal IReadOnlyList<PocoNode> ConditionNodes() => Cached("conditions", () => Conditions.Select(NodeOf).ToList());
@@ -328,18 +381,13 @@ public sealed partial class SnapshotIndex
 
     internal bool InPeriod(DateTimeOffset? time) => time is { } t && Start is { } s && t >= s && (End is null || t <= End);
 
-    private List<PocoNode> AnalyteNodes(IEnumerable<AnalyteValue> values)
+    private static List<PocoNode> AnalyteNodes(IEnumerable<AnalyteValue> values)
     {
         var nodes = new List<PocoNode>();
-        lock (_gate)
+        foreach (var v in values)
         {
-            foreach (var v in values)
-            {
-                // A fresh node per (observation, analyte) so valueIn() knows which component was meant.
-                var node = v.Observation.ToPocoNode();
-                _analyteNodes[node] = v;
-                nodes.Add(node);
-            }
+            // A fresh node per (observation, analyte) so valueIn() knows which component was meant.
+            nodes.Add(new AnalyteNode(v));
         }
 
         return nodes;

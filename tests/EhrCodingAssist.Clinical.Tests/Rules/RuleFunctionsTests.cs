@@ -114,6 +114,50 @@ public sealed class RuleFunctionsTests
     }
 
     [Fact]
+    public void RecentObservations_SameItemsInSameOrderAsTheUnionOfPriorAndEncounterObservations()
+    {
+        // "early" is linked to the encounter but taken before it starts: it is in both lists, and the union keeps it
+        // once. "dup" is a second, deep-equal copy of "a": FHIRPath's union drops it too. "A" (id differing in case)
+        // and the second "late" (same id, another value) are not equal to anything and stay.
+        var dup = Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z");
+        var snapshot = Snap(
+            Lab("late", "2160-0", 1.4m, "mg/dL", "2026-03-12T10:00:00Z"),
+            Lab("late", "2160-0", 1.3m, "mg/dL", "2026-03-12T11:00:00Z"),
+            Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z"),
+            dup,
+            Lab("A", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z"),
+            Lab("early", "2160-0", 0.9m, "mg/dL", "2026-03-08T10:00:00Z"),
+            Lab("baseline", "38483-4", 0.8m, "mg/dL", "2026-03-07T10:00:00Z", linkEncounter: false),
+            Lab("too-old", "2160-0", 0.7m, "mg/dL", "2026-02-01T10:00:00Z", linkEncounter: false));
+        var index = Expressions.Index(snapshot);
+
+        var recent = Expressions.Eval("recentObservations('creatinine', 7)", index);
+        var union = Expressions.Eval("priorObservations('creatinine', 7) | observations('creatinine')", index);
+
+        Assert.Equal(["baseline", "early", "a", "A", "late", "late"], recent.Select(n => (n.Poco as Resource)?.Id));
+        Assert.Equal(union, recent, ReferenceEqualityComparer.Instance);
+        Assert.Equal(1.4m / 0.8m, Expressions.Scalar("recentObservations('creatinine', 7).ratioWithin(7)", snapshot));
+    }
+
+    [Fact]
+    public void RecentObservations_EncounterWithoutStart_OnlyTheEncounterObservations()
+    {
+        var snapshot = new Clinical.Snapshot.EncounterSnapshot
+        {
+            Encounter = Encounter(start: null!, end: null),
+            Patient = Patient(),
+            Resources = [Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-11T10:00:00Z"), Lab("b", "2160-0", 1.2m, "mg/dL", "2026-03-12T10:00:00Z")],
+        };
+        var index = Expressions.Index(snapshot);
+
+        Assert.Equal(
+            Expressions.Eval("priorObservations('creatinine', 7) | observations('creatinine')", index),
+            Expressions.Eval("recentObservations('creatinine', 7)", index),
+            ReferenceEqualityComparer.Instance);
+        Assert.Equal(["a", "b"], Expressions.Ids("recentObservations('creatinine', 7)", snapshot));
+    }
+
+    [Fact]
     public void RatioWithin_SingleValue_Empty()
     {
         var snapshot = Snap(Lab("a", "2160-0", 1.0m, "mg/dL", "2026-03-10T10:00:00Z"));
@@ -181,6 +225,23 @@ public sealed class RuleFunctionsTests
             MedicationOrder("other", "1191", "aspirin"));
 
         Assert.Equal(["rx", "kw"], Expressions.Ids("medications('loop-diuretic')", snapshot));
+    }
+
+    [Fact]
+    public void Medications_KeywordAnywhereIgnoringCase_InTheTextOrAnyDisplay()
+    {
+        var textOnly = MedicationOrder("text", "999999", "unused");
+        textOnly.Medication = new CodeableConcept { Text = "IV BUMETANIDE drip" };
+        var secondDisplay = MedicationOrder("second-display", "999999", "diuretic");
+        ((CodeableConcept)secondDisplay.Medication).Coding.Add(new Hl7.Fhir.Model.Coding("http://example.org/local", "x", "Local FuroSemide 20mg"));
+        var snapshot = Snap(
+            textOnly,
+            secondDisplay,
+            MedicationOrder("inside-word", "999999", "Xfurosemidex"),
+            MedicationOrder("partial", "999999", "furosemid 40 MG"),
+            MedicationOrder("no-text", "999999", null!));
+
+        Assert.Equal(["text", "second-display", "inside-word"], Expressions.Ids("medications('loop-diuretic')", snapshot));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class EvidenceBuilder
         var reference = resource.TypeName + "/" + id;
         return resource switch
         {
-            Observation o => FromObservation(o, reference, index.AnalyteOf(node)),
+            Observation o => FromObservation(o, reference, SnapshotIndex.AnalyteOf(node)),
             Condition c => new Evidence(reference, ConceptText(c.Code) + CodeSuffix(c.Code))
             {
                 Date = FhirDates.Of(c.Onset) ?? FhirDates.Parse(c.RecordedDate),

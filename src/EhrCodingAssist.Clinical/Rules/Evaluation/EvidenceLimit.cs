@@ -83,7 +83,7 @@ internal static class EvidenceLimit
 
     private static decimal? ValueOf(PocoNode node, SnapshotIndex index)
     {
-        if (index.AnalyteOf(node) is { } analyte)
+        if (SnapshotIndex.AnalyteOf(node) is { } analyte)
         {
             return analyte.Quantity is { Value: { } v } q
                 && UcumConverter.TryConvert(v, q.Code ?? q.Unit, analyte.Analyte.Unit, analyte.Analyte.MolarMass, out var canonical)

@@ -8,7 +8,7 @@ namespace EhrCodingAssist.Clinical.Rules.FhirPath;
 internal static class Measures
 {
     public static DateTimeOffset? TimeOf(PocoNode node, SnapshotIndex index) =>
-        index.AnalyteOf(node)?.Time ?? node.Poco switch
+        SnapshotIndex.AnalyteOf(node)?.Time ?? node.Poco switch
         {
             Observation o => FhirDates.Of(o),
             Condition c => FhirDates.Of(c.Onset) ?? FhirDates.Parse(c.RecordedDate),
@@ -27,7 +27,7 @@ internal static class Measures
         var result = new List<(DateTimeOffset?, decimal)>();
         foreach (var node in focus)
         {
-            var analyte = index.AnalyteOf(node);
+            var analyte = SnapshotIndex.AnalyteOf(node);
             var (quantity, time, molarMass) = analyte is not null
                 ? (analyte.Quantity, analyte.Time, analyte.Analyte.MolarMass)
                 : node.Poco is Observation o ? (o.Value as Quantity, FhirDates.Of(o), null) : (node.Poco as Quantity, null, (decimal?)null);
@@ -47,7 +47,7 @@ internal static class Measures
         var result = new List<(DateTimeOffset?, decimal)>();
         foreach (var node in focus)
         {
-            var analyte = index.AnalyteOf(node);
+            var analyte = SnapshotIndex.AnalyteOf(node);
             if (analyte is null)
             {
                 if (node.Poco is Observation { Value: Quantity { Value: { } raw } } o)

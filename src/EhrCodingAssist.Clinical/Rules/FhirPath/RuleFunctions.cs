@@ -31,6 +31,7 @@ internal static class RuleFunctions
         Hl7.Fhir.FhirPath.ElementNavFhirExtensions.AddFhirExtensions(t);
         t.Add("observations", (object _, string analyte, EvaluationContext ctx) => Idx(ctx).ObservationNodes(analyte), doNullProp: false);
         t.Add("priorObservations", (object _, string analyte, long days, EvaluationContext ctx) => Idx(ctx).PriorObservationNodes(analyte, days), doNullProp: false);
+        t.Add("recentObservations", (object _, string analyte, long days, EvaluationContext ctx) => Idx(ctx).RecentObservationNodes(analyte, days), doNullProp: false);
         t.Add("conditions", (object _, EvaluationContext ctx) => Idx(ctx).ConditionNodes(), doNullProp: false);
         t.Add("medications", (object _, string cls, EvaluationContext ctx) => Idx(ctx).MedicationNodes(cls), doNullProp: false);
         t.Add("procedures", (object _, EvaluationContext ctx) => Idx(ctx).ProcedureNodes(), doNullProp: false);

@@ -28,7 +28,9 @@ internal sealed class ExpressionCompiler
             (parsed, compiled) = _cache.GetOrAdd(source, s =>
             {
                 var p = _compiler.Parse(s);
-                return (p, _compiler.Compile(p));
+
+                // No debug-trace hooks: rules are never traced, and the hook wraps every node of the expression.
+                return (p, _compiler.Compile(p, injectDebugTraceHooks: false));
             });
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
@@ -58,7 +60,7 @@ internal sealed class ExpressionCompiler
 
         return call.FunctionName switch
         {
-            "observations" or "priorObservations" when !_definitions.Analytes.ContainsKey(arg) => $"unknown analyte '{arg}' (define it in analytes.yaml)",
+            "observations" or "priorObservations" or "recentObservations" when !_definitions.Analytes.ContainsKey(arg) => $"unknown analyte '{arg}' (define it in analytes.yaml)",
             "medications" when !_definitions.Medications.ContainsKey(arg) => $"unknown medication class '{arg}' (define it in medications.yaml)",
             "notes" or "hedgedNotes" when !_definitions.Phrases.ContainsKey(arg) => $"unknown phrase set '{arg}' (define it in phrases.yaml)",
             "valueIn" or "maxIn" or "minIn" when !Units.UcumConverter.IsKnownUnit(arg) => $"unknown unit '{arg}'",
