@@ -29,6 +29,11 @@ public static class CodeSetYear
     /// <summary>Topic when no POA exempt list is at or before the fiscal year (blank and "1" indicators cannot be judged).</summary>
     public const string PoaNoListTopic = "poa-exempt-missing";
 
+    /// <summary>The opening sentence of every fiscal-year finding: which fiscal year the date falls in, and what is missing.</summary>
+    internal static string YearNotLoaded(DateOnly dateOfService, int fiscalYear, string missing) =>
+        $"The date of service {dateOfService:yyyy-MM-dd} falls in FY{fiscalYear} "
+            + $"(1 October {fiscalYear - 1} to 30 September {fiscalYear}), and no {missing} is loaded.";
+
     /// <summary>
     /// True for the finding that says no ICD-10-CM release applies at all (the claim cannot be checked); every other
     /// fiscal-year finding, the POA exempt list's included, is a warning.

@@ -2,24 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using EhrCodingAssist.Web.Tests.Infrastructure;
-using EhrCodingAssist.Web.Tests.Queries;
 
 namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 /// <summary>The app with <c>CodingData:CptDescriptors</c> naming a LONGULT-layout file of made-up descriptors (one code: 99213).</summary>
-public sealed class CptDescriptorAppFactory : AppFactory
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory("ehrca-cpt-").FullName;
-
-    public CptDescriptorAppFactory()
-    {
-        var file = Path.Combine(_folder, "LONGULT.txt");
-        File.WriteAllLines(file, ["99213\tMade-up descriptor for a test"]);
-        Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "app.db")};Pooling=False";
-        Settings["Validation:UsCorePath"] = TestPaths.UsCore610;
-        Settings["CodingData:CptDescriptors"] = file;
-    }
-}
+public sealed class CptDescriptorAppFactory()
+    : CodingDataAppFactory("CodingData:CptDescriptors", "LONGULT.txt", "99213\tMade-up descriptor for a test");
 
 /// <summary>The configuration key docs/coding-data.md names imports the descriptor file: a CPT code not in it is an invalid code.</summary>
 public sealed class CptDescriptorConfigTests(CptDescriptorAppFactory app) : IClassFixture<CptDescriptorAppFactory>

@@ -1,25 +1,11 @@
 using System.Text.Json.Nodes;
 using EhrCodingAssist.Web.Tests.Infrastructure;
-using EhrCodingAssist.Web.Tests.Queries;
 
 namespace EhrCodingAssist.Web.Tests.CoderWorkbench;
 
 /// <summary>The app with one site POA exempt list, of FY2024, and the FY2025 ICD-10-CM starter set.</summary>
-public sealed class PoaExemptFy2024AppFactory : AppFactory
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory("ehrca-poa-year-").FullName;
-
-    public PoaExemptFy2024AppFactory()
-    {
-        ListPath = Path.Combine(_folder, "site-poa-exempt-fy2024.txt");
-        File.WriteAllLines(ListPath, ["poa-exempt-categories FY2024", "Z68"]);
-        Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "app.db")};Pooling=False";
-        Settings["Validation:UsCorePath"] = TestPaths.UsCore610;
-        Settings["CodingData:PoaExempt:0"] = ListPath;
-    }
-
-    public string ListPath { get; }
-}
+public sealed class PoaExemptFy2024AppFactory()
+    : CodingDataAppFactory("CodingData:PoaExempt:0", "site-poa-exempt-fy2024.txt", "poa-exempt-categories FY2024", "Z68");
 
 /// <summary>GET coding on an inpatient encounter whose fiscal year has no POA exempt list names the earlier list used, as a warning.</summary>
 public sealed class PoaExemptYearWarningTests(PoaExemptFy2024AppFactory app) : IClassFixture<PoaExemptFy2024AppFactory>
@@ -43,7 +29,7 @@ public sealed class PoaExemptYearWarningTests(PoaExemptFy2024AppFactory app) : I
         var text = (string?)warning["text"];
         Assert.Contains("the category list site-poa-exempt-fy2024.txt", text, StringComparison.Ordinal);
         Assert.Contains("CodingData:PoaExempt", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Path.GetDirectoryName(app.ListPath)!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetDirectoryName(app.DataFile)!, text, StringComparison.Ordinal);
         Assert.False((bool)warning["blocking"]!);
         Assert.DoesNotContain(edits, e => (string?)e!["rule"] == "edit.code-set-year"); // the FY2025 ICD-10-CM release is loaded
     }

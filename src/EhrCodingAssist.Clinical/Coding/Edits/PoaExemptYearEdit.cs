@@ -27,8 +27,7 @@ internal sealed class PoaExemptYearEdit : ICodingEdit
         }
 
         var fy = resolution.FiscalYear;
-        var applies = $"The date of service {context.WorkingSet.DateOfService:yyyy-MM-dd} falls in FY{fy} "
-            + $"(1 October {fy - 1} to 30 September {fy}), and no POA exempt list of FY{fy} is loaded.";
+        var applies = CodeSetYear.YearNotLoaded(context.WorkingSet.DateOfService, fy, $"POA exempt list of FY{fy}");
         var finding = resolution.Value is { } list
             ? CodingEditContext.Edit(
                 RuleId,
