@@ -16,6 +16,7 @@ public sealed class CodingEditEngine
         new ManifestationPrincipalEdit(),
         new UnspecifiedCodeEdit(),
         new PoaEdit(),
+        new PoaExemptYearEdit(),
         new TelehealthEdit(),
         new LineStructureEdit(),
         new NcciPtpEdit(),

@@ -15,27 +15,23 @@ public sealed record CodeSetResolution(int FiscalYear, ICodeSet? Set)
 /// <summary>Code sets of several fiscal years; answers which one applies to a date of service. Immutable.</summary>
 public sealed class CodeSetRegistry
 {
-    private readonly SortedDictionary<int, ICodeSet> _byYear = [];
+    private readonly FiscalYearRegistry<ICodeSet> _sets;
 
     /// <summary>Creates a registry; a later set of the same fiscal year replaces an earlier one.</summary>
     public CodeSetRegistry(IEnumerable<ICodeSet> codeSets)
     {
         ArgumentNullException.ThrowIfNull(codeSets);
-        foreach (var set in codeSets)
-        {
-            _byYear[set.FiscalYear] = set;
-        }
+        _sets = new FiscalYearRegistry<ICodeSet>(codeSets, s => s.FiscalYear);
     }
 
     /// <summary>All sets, oldest fiscal year first.</summary>
-    public IReadOnlyList<ICodeSet> All => [.. _byYear.Values];
+    public IReadOnlyList<ICodeSet> All => _sets.All;
 
     /// <summary>FY N runs from 1 October N-1 to 30 September N.</summary>
-    public static int FiscalYearOf(DateOnly dateOfService) =>
-        dateOfService.Month >= 10 ? dateOfService.Year + 1 : dateOfService.Year;
+    public static int FiscalYearOf(DateOnly dateOfService) => FiscalYearRegistry.FiscalYearOf(dateOfService);
 
     /// <summary>The set of the given fiscal year, or null.</summary>
-    public ICodeSet? ForFiscalYear(int fiscalYear) => _byYear.GetValueOrDefault(fiscalYear);
+    public ICodeSet? ForFiscalYear(int fiscalYear) => _sets.ForFiscalYear(fiscalYear);
 
     /// <summary>
     /// The one place that decides which release checks a date of service: its fiscal year's release, else the latest
@@ -43,8 +39,7 @@ public sealed class CodeSetRegistry
     /// </summary>
     public CodeSetResolution Resolve(DateOnly dateOfService)
     {
-        var fiscalYear = FiscalYearOf(dateOfService);
-        var set = _byYear.Values.LastOrDefault(s => s.FiscalYear <= fiscalYear);
-        return new CodeSetResolution(fiscalYear, set);
+        var resolution = _sets.Resolve(dateOfService);
+        return new CodeSetResolution(resolution.FiscalYear, resolution.Value);
     }
 }

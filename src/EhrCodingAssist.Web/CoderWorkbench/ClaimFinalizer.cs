@@ -94,7 +94,7 @@ internal sealed partial class ClaimFinalizer(
         catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
         {
             Log.Conflict(logger, record.Id, (int)ex.Status);
-            return await ConflictAsync(client, record, claim, coder, codeSetNote, ct).ConfigureAwait(false);
+            return await ConflictAsync(client, record, claim, (int)ex.Status, coder, codeSetNote, ct).ConfigureAwait(false);
         }
         catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone && record.ServerClaimId is not null)
         {
@@ -145,25 +145,34 @@ internal sealed partial class ClaimFinalizer(
         return session.Allows("Claim", 'c') ? null : "The launch did not grant patient/Claim.c; the Claim is kept here for export.";
     }
 
-    // 409/412: re-read the server's Claim, remember its version (the next finalise overwrites it knowingly) and show the differences.
-    private async Task<FinalizeOutcome> ConflictAsync(FhirClient client, CodingRecord record, Claim ours, string coder, string? codeSetNote, CancellationToken ct)
+    // 409/412: re-read the server's Claim, remember its version (the next finalise overwrites it knowingly) and show the
+    // differences. Any failure of that re-read is reported as such, about the Claim (never as a missing encounter).
+    private async Task<FinalizeOutcome> ConflictAsync(FhirClient client, CodingRecord record, Claim ours, int conflictStatus, string coder, string? codeSetNote, CancellationToken ct)
     {
-        Claim? server = null;
-        if (record.ServerClaimId is { } id)
+        var reread = record.ServerClaimId is { } known ? $"re-read of Claim/{known}" : "search of Claim by its identifier";
+        Claim? server;
+        try
         {
-            try
-            {
-                server = await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false);
-            }
-            catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-            {
-                return await ServerClaimGoneAsync(record, (int)ex.Status, coder, codeSetNote, ct).ConfigureAwait(false);
-            }
+            server = record.ServerClaimId is { } id
+                ? await client.ReadAsync<Claim>("Claim/" + id, ct: ct).ConfigureAwait(false)
+                : (await client.SearchAsync<Claim>([$"identifier={ClaimBuilder.ClaimIdentifierSystem}|{record.Id}"], ct: ct).ConfigureAwait(false))
+                    ?.Entry.Select(e => e.Resource).OfType<Claim>().FirstOrDefault();
         }
-        else
+        catch (FhirOperationException ex) when (record.ServerClaimId is not null && ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
-            var found = await client.SearchAsync<Claim>([$"identifier={ClaimBuilder.ClaimIdentifierSystem}|{record.Id}"], ct: ct).ConfigureAwait(false);
-            server = found?.Entry.Select(e => e.Resource).OfType<Claim>().FirstOrDefault();
+            return await ServerClaimGoneAsync(record, (int)ex.Status, coder, codeSetNote, ct).ConfigureAwait(false);
+        }
+        catch (FhirOperationException ex)
+        {
+            return await RereadFailedAsync(record, conflictStatus, $"The EHR answered HTTP {(int)ex.Status} while finalising ({reread})", coder, codeSetNote, ct).ConfigureAwait(false);
+        }
+        catch (MissingScopeException ex)
+        {
+            return await RereadFailedAsync(record, conflictStatus, $"The EHR refused it for lack of a scope ({ex.Scope ?? "unknown"}) while finalising ({reread})", coder, codeSetNote, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return await RereadFailedAsync(record, conflictStatus, $"The EHR could not be reached or did not answer in time while finalising ({reread})", coder, codeSetNote, ct).ConfigureAwait(false);
         }
 
         var changes = server is null ? [] : ClaimDiff.Compare(ours, server);
@@ -178,6 +187,17 @@ internal sealed partial class ClaimFinalizer(
             : $"The Claim changed on the EHR (now version {server.Meta?.VersionId}); review the {changes.Count} difference(s) and finalise again to replace it.";
         await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message, ServerVersion = server?.Meta?.VersionId, Changes = changes };
+    }
+
+    // The EHR refused the write with a conflict and then failed the re-read: nothing was written and the changes cannot be
+    // shown. The record keeps what it knew (id and version), so finalising again repeats the same, safe, attempt.
+    private async Task<FinalizeOutcome> RereadFailedAsync(CodingRecord record, int conflictStatus, string failure, string coder, string? codeSetNote, CancellationToken ct)
+    {
+        var message = $"The EHR refused the Claim with a conflict (HTTP {conflictStatus}), and its current Claim could not be re-read to show "
+            + $"what changed. {failure}; nothing was written, the Claim is kept here and finalising again is safe.";
+        Log.RereadFailed(logger, record.Id, conflictStatus);
+        await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
+        return new FinalizeOutcome("conflict") { Message = message };
     }
 
     // The Claim we updated was deleted on the EHR (404/410): forget its id and version so the next finalise creates it
@@ -266,5 +286,8 @@ internal sealed partial class ClaimFinalizer(
 
         [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Claim {CodingId} conflict: HTTP {Status}")]
         public static partial void Conflict(ILogger logger, string codingId, int status);
+
+        [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Claim {CodingId} conflict (HTTP {Status}): re-reading the EHR's Claim failed")]
+        public static partial void RereadFailed(ILogger logger, string codingId, int status);
     }
 }

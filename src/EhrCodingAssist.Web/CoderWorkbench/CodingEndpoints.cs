@@ -1,9 +1,12 @@
 using EhrCodingAssist.Clinical.Coding;
+using EhrCodingAssist.Clinical.Terminology;
 using EhrCodingAssist.Web.CoderWorkbench.Store;
 using EhrCodingAssist.Web.Encounters;
 using EhrCodingAssist.Web.Queries;
 using EhrCodingAssist.Web.Security;
 using EhrCodingAssist.Web.Session;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
 using Microsoft.EntityFrameworkCore;
 
 namespace EhrCodingAssist.Web.CoderWorkbench;
@@ -17,7 +20,7 @@ internal static class CodingEndpoints
         api.MapGet("/encounters/{encounterId}/coding", GetAsync);
         api.MapGet("/encounters/{encounterId}/claim", ClaimAsync);
         api.MapGet("/encounters/{encounterId}/claim/fhir", ClaimExport.GetAsync);
-        api.MapGet("/coding/icd10cm", Search);
+        api.MapGet("/coding/icd10cm", SearchAsync);
         var writes = api.MapGroup(string.Empty).RequireCsrfHeader();
         writes.MapPut("/encounters/{encounterId}/coding", PutAsync).Accepts<WorkbenchState>("application/json");
         writes.MapPost("/encounters/{encounterId}/finalize", FinalizeAsync);
@@ -124,11 +127,16 @@ internal static class CodingEndpoints
         });
     }
 
-    // Searches the release that applies to the date (today without one); none when no release is at or before its year.
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<object> Search(string q, DateOnly? date, ISmartSessionAccessor sessions, CodingReferenceData data, TimeProvider time)
+    /// <summary>
+    /// Searches the release that applies to <paramref name="date"/>; without one, to the session's encounter date (one read of
+    /// the Encounter, dated as the workbench dates it); without an encounter in the session, the newest loaded release.
+    /// None when no release is at or before the year.
+    /// </summary>
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<object>> SearchAsync(
+        string q, DateOnly? date, ISmartSessionAccessor sessions, CodingReferenceData data, IEhrFhirClientFactory clients, TimeProvider time, CancellationToken ct)
     {
-        Require(sessions, coderOnly: false);
-        var resolution = data.IcdCodeSets.Resolve(date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var session = Require(sessions, coderOnly: false);
+        var resolution = await SearchReleaseAsync(session, date, data.IcdCodeSets, clients, time, ct).ConfigureAwait(false);
         var codes = resolution.Set?.Search(q ?? string.Empty, 20) ?? [];
         return TypedResults.Ok<object>(new
         {
@@ -136,5 +144,25 @@ internal static class CodingEndpoints
             codeSet = CodeSetView.From(resolution),
             codes = codes.Select(c => new { code = c.Code, display = c.LongTitle, billable = c.Billable }),
         });
+    }
+
+    private static async Task<CodeSetResolution> SearchReleaseAsync(
+        SmartSession session, DateOnly? date, CodeSetRegistry registry, IEhrFhirClientFactory clients, TimeProvider time, CancellationToken ct)
+    {
+        if (date is { } given)
+        {
+            return registry.Resolve(given);
+        }
+
+        if (session.EncounterId is { } encounterId)
+        {
+            var encounter = await clients.Create(session).ReadAsync<Encounter>("Encounter/" + encounterId, ct: ct).ConfigureAwait(false)
+                ?? throw new FhirOperationException("The EHR returned no Encounter.", System.Net.HttpStatusCode.NotFound);
+            return registry.Resolve(EncounterCoding.DateOfService(encounter, time.GetUtcNow()));
+        }
+
+        return registry.All is [.., var newest]
+            ? new CodeSetResolution(newest.FiscalYear, newest)
+            : registry.Resolve(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 }

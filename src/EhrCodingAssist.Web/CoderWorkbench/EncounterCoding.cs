@@ -16,9 +16,12 @@ internal static class EncounterCoding
     public static string ClaimType(EncounterSnapshot snapshot) =>
         ClassCode(snapshot) is { } c && InstitutionalClasses.Contains(c) ? "institutional" : "professional";
 
-    public static DateOnly DateOfService(EncounterSnapshot snapshot)
+    public static DateOnly DateOfService(EncounterSnapshot snapshot) => DateOfService(snapshot.Encounter, snapshot.AsOf);
+
+    /// <summary>The encounter's period start (UTC date), else <paramref name="asOf"/> (an encounter without a start).</summary>
+    public static DateOnly DateOfService(Encounter encounter, DateTimeOffset asOf)
     {
-        var start = snapshot.Encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero) ?? snapshot.AsOf;
+        var start = encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero) ?? asOf;
         return DateOnly.FromDateTime(start.UtcDateTime);
     }
 

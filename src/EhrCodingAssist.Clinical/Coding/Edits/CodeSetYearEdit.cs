@@ -22,8 +22,7 @@ internal sealed class CodeSetYearEdit : ICodingEdit
         }
 
         var fy = resolution.FiscalYear;
-        var applies = $"The date of service {context.WorkingSet.DateOfService:yyyy-MM-dd} falls in FY{fy} "
-            + $"(1 October {fy - 1} to 30 September {fy}), and no ICD-10-CM FY{fy} release is loaded.";
+        var applies = CodeSetYear.YearNotLoaded(context.WorkingSet.DateOfService, fy, $"ICD-10-CM FY{fy} release");
         var finding = resolution.Set is { } set
             ? CodingEditContext.Edit(
                 RuleId,
