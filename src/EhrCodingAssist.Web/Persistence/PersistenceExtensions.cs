@@ -6,6 +6,10 @@ namespace EhrCodingAssist.Web.Persistence;
 /// <summary>Registers the app's store and migrates it at start-up.</summary>
 public static class PersistenceExtensions
 {
+    // A query record's two owned collections (indicators, options) are loaded with it in one query, read consistently;
+    // they hold a handful of rows each, so the row product stays small. Stated explicitly, so EF does not warn on start.
+    private const QuerySplittingBehavior QuerySplitting = QuerySplittingBehavior.SingleQuery;
+
     /// <summary>Adds <see cref="AppDbContext"/> for the configured provider.</summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
@@ -21,12 +25,12 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "postgres")
         {
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplitting)));
         }
         else
         {
             var connectionString = SqliteConnectionString(options, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, n => n.UseQuerySplittingBehavior(QuerySplitting)));
         }
 
         return builder;
