@@ -1,0 +1,399 @@
+using System.Buffers;
+
+namespace EhrCodingAssist.Clinical.Notes;
+
+/// <summary>
+/// Temporality and experiencer of a mention, in the spirit of ConText (Harkema et al., J Biomed Inform 2009;42:839):
+/// a <em>historical</em> trigger ("history of", "h/o", "prior", "previous" …) or an <em>other experiencer</em> trigger
+/// ("family history of", "mother had" …) anywhere before the mention in its sentence, up to a termination term
+/// ("but", "now", "presents", "currently", "today" …); a few post-triggers after it ("… in the past", "… years ago");
+/// and note sections: lines under "Past Medical History:"/"PMH:" are historical and lines under "Family History:"/"FH:"
+/// are about the family, until the next header line or a blank line. Pseudo-triggers ("history of present illness",
+/// "HPI", "prior to admission" …) are consumed whole so the trigger inside them does not fire.
+/// One vectorised multi-string search (SearchValues) over the sentence, no regular expressions. Thread-safe.
+/// </summary>
+internal static class NoteContext
+{
+    private const int MaxLinesBack = 200;
+
+    private static readonly string[] Kin =
+    [
+        "mother", "father", "mom", "dad", "brother", "sister", "sibling", "siblings", "son", "daughter", "parent", "parents",
+        "aunt", "uncle", "grandmother", "grandfather", "grandparent", "cousin", "niece", "nephew",
+    ];
+
+    private static readonly string[] KinVerbs =
+    [
+        " had", " has", " with", "'s", " died of", " died from", " passed away from", " was diagnosed with", " diagnosed with",
+        " history of", " hx of", " h/o",
+    ];
+
+    private static readonly (string Term, Kind Kind)[] Terms = BuildTerms();
+
+    private static readonly string[] TermList = Terms.Select(t => t.Term).ToArray();
+
+    private static readonly Dictionary<string, Kind> KindOf = Terms.ToDictionary(t => t.Term, t => t.Kind, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> Search = SearchValues.Create(TermList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, Section> HeaderNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["past medical history"] = Section.Historical,
+        ["past medical hx"] = Section.Historical,
+        ["pmh"] = Section.Historical,
+        ["pmhx"] = Section.Historical,
+        ["past history"] = Section.Historical,
+        ["past surgical history"] = Section.Historical,
+        ["psh"] = Section.Historical,
+        ["past medical and surgical history"] = Section.Historical,
+        ["past medical/surgical history"] = Section.Historical,
+        ["medical history"] = Section.Historical,
+        ["family history"] = Section.Family,
+        ["family hx"] = Section.Family,
+        ["family medical history"] = Section.Family,
+        ["fh"] = Section.Family,
+        ["fhx"] = Section.Family,
+
+        // Headers of the current illness: they end a past or family section.
+        ["history of present illness"] = Section.Current,
+        ["history of the present illness"] = Section.Current,
+        ["history of presenting illness"] = Section.Current,
+        ["hpi"] = Section.Current,
+        ["chief complaint"] = Section.Current,
+        ["cc"] = Section.Current,
+        ["assessment"] = Section.Current,
+        ["assessment and plan"] = Section.Current,
+        ["assessment & plan"] = Section.Current,
+        ["assessment/plan"] = Section.Current,
+        ["a/p"] = Section.Current,
+        ["a&p"] = Section.Current,
+        ["impression"] = Section.Current,
+        ["impression and plan"] = Section.Current,
+        ["plan"] = Section.Current,
+        ["hospital course"] = Section.Current,
+        ["subjective"] = Section.Current,
+        ["objective"] = Section.Current,
+        ["physical exam"] = Section.Current,
+        ["physical examination"] = Section.Current,
+        ["exam"] = Section.Current,
+        ["review of systems"] = Section.Current,
+        ["ros"] = Section.Current,
+        ["social history"] = Section.Current,
+        ["medications"] = Section.Current,
+        ["allergies"] = Section.Current,
+        ["vitals"] = Section.Current,
+        ["labs"] = Section.Current,
+        ["diagnosis"] = Section.Current,
+        ["diagnoses"] = Section.Current,
+        ["discharge diagnosis"] = Section.Current,
+        ["discharge diagnoses"] = Section.Current,
+    };
+
+    private static readonly Dictionary<string, Section>.AlternateLookup<ReadOnlySpan<char>> Headers =
+        HeaderNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What a term found in the text does.</summary>
+    private enum Kind
+    {
+        /// <summary>Marks what follows (to the end of the clause) as the patient's past.</summary>
+        Historical,
+
+        /// <summary>Marks the past before or after the mention ("in the past", "years ago").</summary>
+        HistoricalBothWays,
+
+        /// <summary>Marks what follows as about someone else.</summary>
+        Family,
+
+        /// <summary>Looks like a trigger but is not one; consumed whole.</summary>
+        Pseudo,
+
+        /// <summary>Ends a clause ("but", "however", "which" …).</summary>
+        Termination,
+
+        /// <summary>Ends a clause and brings it to the present ("now", "presents", "today" …): also ends a section's scope.</summary>
+        Present,
+
+        /// <summary>Ends a clause and brings it back to the patient ("patient", "pt"): also ends a family section's scope.</summary>
+        Self,
+    }
+
+    /// <summary>The section a line belongs to.</summary>
+    private enum Section
+    {
+        None,
+        Historical,
+        Family,
+        Current,
+    }
+
+    /// <summary>
+    /// Historical or FamilyOrOther when the mention at <paramref name="at"/> (ending at <paramref name="end"/>) is about
+    /// the past or someone else, else Affirmed. <paramref name="sentenceStart"/>/<paramref name="sentenceEnd"/> bound its sentence.
+    /// </summary>
+    public static MentionStatus Of(string text, int at, int end, int sentenceStart, int sentenceEnd)
+    {
+        var before = Scan(text.AsSpan(sentenceStart, at - sentenceStart));
+        if (before.Status != MentionStatus.Affirmed)
+        {
+            return before.Status;
+        }
+
+        if (PostHistorical(text.AsSpan(end, sentenceEnd - end)))
+        {
+            return MentionStatus.Historical;
+        }
+
+        return SectionOf(text, at) switch
+        {
+            Section.Family when !before.SawPresent && !before.SawSelf => MentionStatus.FamilyOrOther,
+            Section.Historical when !before.SawPresent => MentionStatus.Historical,
+            _ => MentionStatus.Affirmed,
+        };
+    }
+
+    // Walks the clause before the mention term by term: a termination resets, a trigger sets the status to the end.
+    private static (MentionStatus Status, bool SawPresent, bool SawSelf) Scan(ReadOnlySpan<char> s)
+    {
+        var status = MentionStatus.Affirmed;
+        bool sawPresent = false, sawSelf = false;
+        var pos = 0;
+        while (pos < s.Length)
+        {
+            var found = s[pos..].IndexOfAny(Search);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = pos + found;
+            var term = TermAt(s, at);
+            if (term is null)
+            {
+                pos = at + 1;
+                continue;
+            }
+
+            switch (KindOf[term])
+            {
+                case Kind.Historical or Kind.HistoricalBothWays:
+                    status = status == MentionStatus.FamilyOrOther ? status : MentionStatus.Historical;
+                    break;
+                case Kind.Family:
+                    status = MentionStatus.FamilyOrOther;
+                    break;
+                case Kind.Termination:
+                    status = MentionStatus.Affirmed;
+                    break;
+                case Kind.Present:
+                    status = MentionStatus.Affirmed;
+                    sawPresent = true;
+                    break;
+                case Kind.Self:
+                    status = MentionStatus.Affirmed;
+                    sawSelf = true;
+                    break;
+                default:
+                    break;
+            }
+
+            pos = at + term.Length;
+        }
+
+        return (status, sawPresent, sawSelf);
+    }
+
+    // "MI in the past", "stroke years ago": a post-trigger before the next termination term.
+    private static bool PostHistorical(ReadOnlySpan<char> s)
+    {
+        var pos = 0;
+        while (pos < s.Length)
+        {
+            var found = s[pos..].IndexOfAny(Search);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = pos + found;
+            var term = TermAt(s, at);
+            if (term is null)
+            {
+                pos = at + 1;
+                continue;
+            }
+
+            switch (KindOf[term])
+            {
+                case Kind.HistoricalBothWays:
+                    return true;
+                case Kind.Termination or Kind.Present or Kind.Self:
+                    return false;
+                default:
+                    pos = at + term.Length;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    // The longest term starting at `at` on whole-word boundaries, or null.
+    private static string? TermAt(ReadOnlySpan<char> s, int at)
+    {
+        if (at > 0 && IsWordChar(s[at - 1]))
+        {
+            return null;
+        }
+
+        foreach (var term in TermList)
+        {
+            var end = at + term.Length;
+            if (end <= s.Length && s.Slice(at, term.Length).Equals(term, StringComparison.OrdinalIgnoreCase)
+                && (end == s.Length || !IsWordChar(s[end]) || !IsWordChar(term[^1])))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// The section the mention's line is in: its own line's header when the mention follows the header's colon, else the
+    /// nearest header line above, unless a blank line comes between (blank lines right under the header do not count).
+    /// </summary>
+    private static Section SectionOf(string text, int at)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        if (at == 0)
+        {
+            lineStart = 0;
+        }
+
+        var lineEnd = text.IndexOf('\n', at);
+        var (isHeader, section, contentStart) = Header(text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart));
+        if (isHeader)
+        {
+            return contentStart >= 0 && at >= lineStart + contentStart ? section : Section.None;
+        }
+
+        var gap = false;
+        for (var lines = 0; lineStart > 0 && lines < MaxLinesBack; lines++)
+        {
+            var prevEnd = lineStart - 1;
+            var prevStart = prevEnd > 0 ? text.LastIndexOf('\n', prevEnd - 1) + 1 : 0;
+            var line = text.AsSpan(prevStart, prevEnd - prevStart);
+            lineStart = prevStart;
+            if (line.IsWhiteSpace())
+            {
+                gap = true;
+                continue;
+            }
+
+            (isHeader, section, contentStart) = Header(line);
+            if (isHeader)
+            {
+                // "PMH: CHF" then a blank line: the section ended with its own line.
+                return gap && contentStart >= 0 && !line[contentStart..].IsWhiteSpace() ? Section.None : section;
+            }
+
+            if (gap)
+            {
+                return Section.None;
+            }
+        }
+
+        return Section.None;
+    }
+
+    /// <summary>
+    /// Whether a line is a section header (after any Markdown "#"): a known header name followed by a colon (with or without text after it), or
+    /// alone on its line (HTML headings); or any other short title of letters ending the line with a colon ("Medications:").
+    /// "Mother: MI" or "Diabetes: diet-controlled" (unknown name, text after the colon) are list items, not headers.
+    /// </summary>
+    private static (bool IsHeader, Section Section, int ContentStart) Header(ReadOnlySpan<char> line)
+    {
+        var trimmedStart = line.Length - line.TrimStart().TrimStart('#').TrimStart().Length; // Markdown "# Heading" too
+        var body = line[trimmedStart..].Trim();
+        if (body.Length == 0 || body.Length > 60 || !char.IsLetter(body[0]))
+        {
+            return (false, Section.None, -1);
+        }
+
+        var colon = body.IndexOf(':');
+        var name = (colon >= 0 ? body[..colon] : body).TrimEnd();
+        foreach (var c in name)
+        {
+            if (!(char.IsLetter(c) || c is ' ' or '/' or '&' or '-' or '\''))
+            {
+                return (false, Section.None, -1);
+            }
+        }
+
+        var known = Headers.TryGetValue(name, out var section);
+        var restEmpty = colon < 0 || body[(colon + 1)..].IsWhiteSpace();
+        if (known && (colon >= 0 || restEmpty))
+        {
+            return (true, section, colon >= 0 ? trimmedStart + colon + 1 : -1);
+        }
+
+        return colon >= 0 && restEmpty && CountWords(name) <= 5 ? (true, Section.None, -1) : (false, Section.None, -1);
+    }
+
+    private static int CountWords(ReadOnlySpan<char> s)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            if (c == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                words++;
+            }
+        }
+
+        return words;
+    }
+
+    private static (string Term, Kind Kind)[] BuildTerms()
+    {
+        var terms = new List<(string, Kind)>();
+        void Add(Kind kind, params string[] words) => terms.AddRange(words.Select(w => (w, kind)));
+
+        Add(
+            Kind.Historical,
+            "history", "history of", "hx", "hx of", "h/o", "pmh", "pmhx", "past medical history", "past history", "past surgical history",
+            "prior", "previous", "previously", "remote", "remote history of", "status post", "s/p", "known history of");
+        Add(Kind.HistoricalBothWays, "in the past", "years ago", "as a child", "remotely");
+        Add(Kind.Family, "family history", "family history of", "family hx", "fh", "fh of", "fhx", "maternal", "paternal");
+        foreach (var kin in Kin)
+        {
+            Add(Kind.Family, KinVerbs.Select(v => kin + v).ToArray());
+        }
+
+        Add(
+            Kind.Pseudo,
+            "history of present illness", "history of the present illness", "history of presenting illness", "hpi", "h&p", "history and physical",
+            "history & physical", "history and exam", "history and examination", "history taking", "history obtained", "history provided",
+            "history is limited", "limited history", "poor history", "history unobtainable", "history per", "history from",
+            "social history", "sexual history", "medication history", "prior to", "previous day", "previous night", "previous evening",
+            "prior day", "prior night", "prior study", "prior studies", "prior imaging", "prior exam", "prior film", "prior films",
+            "compared to prior", "compared with prior", "compared to previous", "compared with previous");
+        Add(Kind.Termination, "but", "however", "although", "though", "except", "aside from", "apart from", "which", "who");
+        Add(
+            Kind.Present,
+            "now", "currently", "current", "today", "tonight", "presents", "presented", "presenting", "presents with", "presenting with",
+            "admitted", "this admission", "on admission", "at this time", "at present", "here with", "here for", "comes in", "came in");
+        Add(Kind.Self, "patient", "pt");
+
+        // Longest first, so "history of present illness" wins over "history of" at the same position.
+        return terms.DistinctBy(t => t.Item1, StringComparer.OrdinalIgnoreCase).OrderByDescending(t => t.Item1.Length).ToArray();
+    }
+}
