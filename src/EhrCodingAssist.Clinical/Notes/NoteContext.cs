@@ -383,7 +383,9 @@ internal static class NoteContext
             "history of present illness", "history of the present illness", "history of presenting illness", "hpi", "h&p", "history and physical",
             "history & physical", "history and exam", "history and examination", "history taking", "history obtained", "history provided",
             "history is limited", "limited history", "poor history", "history unobtainable", "history per", "history from",
-            "social history", "sexual history", "medication history", "prior to", "previous day", "previous night", "previous evening",
+            "social history", "sexual history", "medication history",
+            "history:", "hx:", "clinical history", "brief history", // a radiology/lab "History:" is the indication, not the past
+            "prior to", "previous day", "previous night", "previous evening",
             "prior day", "prior night", "prior study", "prior studies", "prior imaging", "prior exam", "prior film", "prior films",
             "compared to prior", "compared with prior", "compared to previous", "compared with previous");
         Add(Kind.Termination, "but", "however", "although", "though", "except", "aside from", "apart from", "which", "who");

@@ -59,6 +59,9 @@ public sealed class HistoricalAndFamilyTests
     [InlineData("Prior to admission, fevers and sepsis from pneumonia.")]
     [InlineData("Compared with prior study, pneumonia has progressed.")]
     [InlineData("Social history non-contributory, sepsis being treated.")]
+    [InlineData("History: cough and fever, pneumonia on chest x-ray.")]
+    [InlineData("CLINICAL HISTORY: fever, pneumonia.")]
+    [InlineData("Hx: pneumonia")]
     public void Find_PseudoTrigger_NotHistorical(string text)
     {
         Assert.All(Matcher.Find(text), m => Assert.Equal(MentionStatus.Affirmed, m.Status));
