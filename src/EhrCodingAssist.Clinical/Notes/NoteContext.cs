@@ -16,6 +16,9 @@ internal static class NoteContext
 {
     private const int MaxLinesBack = 200;
 
+    // Post-triggers are near their mention ("MI in the past", "stroke with residual weakness 10 years ago").
+    private const int PostWindowChars = 80;
+
     private static readonly string[] Kin =
     [
         "mother", "father", "mom", "dad", "brother", "sister", "sibling", "siblings", "son", "daughter", "parent", "parents",
@@ -33,6 +36,10 @@ internal static class NoteContext
     private static readonly string[] TermList = Terms.Select(t => t.Term).ToArray();
 
     private static readonly Dictionary<string, Kind> KindOf = Terms.ToDictionary(t => t.Term, t => t.Kind, StringComparer.OrdinalIgnoreCase);
+
+    // Terms by their first two characters (every term has at least two), longest first: a hit compares a handful, not all.
+    private static readonly Dictionary<int, string[]> ByFirstTwo = TermList.GroupBy(t => Key(t[0], t[1]))
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
     private static readonly SearchValues<string> Search = SearchValues.Create(TermList, StringComparison.OrdinalIgnoreCase);
 
@@ -92,6 +99,23 @@ internal static class NoteContext
     private static readonly Dictionary<string, Section>.AlternateLookup<ReadOnlySpan<char>> Headers =
         HeaderNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>What <see cref="Of"/> read for the previous mention of one text; one per <see cref="PhraseMatcher.Find"/> call.</summary>
+    public sealed class Cursor
+    {
+        internal int SentenceStart { get; set; } = -1;
+
+        internal int ResumeAt { get; set; }
+
+        internal ScanState State { get; set; }
+
+        internal int LineStart { get; set; } = -1;
+
+        internal Section LineSection { get; set; }
+    }
+
+    /// <summary>What a clause says so far.</summary>
+    internal readonly record struct ScanState(MentionStatus Status, bool SawPresent, bool SawSelf);
+
     /// <summary>What a term found in the text does.</summary>
     private enum Kind
     {
@@ -118,7 +142,7 @@ internal static class NoteContext
     }
 
     /// <summary>The section a line belongs to.</summary>
-    private enum Section
+    internal enum Section
     {
         None,
         Historical,
@@ -128,22 +152,35 @@ internal static class NoteContext
 
     /// <summary>
     /// Historical or FamilyOrOther when the mention at <paramref name="at"/> (ending at <paramref name="end"/>) is about
-    /// the past or someone else, else Affirmed. <paramref name="sentenceStart"/>/<paramref name="sentenceEnd"/> bound its sentence.
+    /// the past or someone else, else Affirmed. <paramref name="sentenceStart"/>/<paramref name="sentenceEnd"/> bound its
+    /// sentence. <paramref name="cursor"/> carries what was read for the previous mention of the same text (mentions
+    /// come in order): a later mention in the same sentence resumes the scan, one in the same line reuses its section,
+    /// so a long "history of A, B, C …" list costs one pass, not one per mention.
     /// </summary>
-    public static MentionStatus Of(string text, int at, int end, int sentenceStart, int sentenceEnd)
+    public static MentionStatus Of(string text, int at, int end, int sentenceStart, int sentenceEnd, Cursor cursor)
     {
-        var before = Scan(text.AsSpan(sentenceStart, at - sentenceStart));
+        if (cursor.SentenceStart != sentenceStart || cursor.ResumeAt > at)
+        {
+            cursor.SentenceStart = sentenceStart;
+            cursor.ResumeAt = sentenceStart;
+            cursor.State = default;
+        }
+
+        var resume = cursor.ResumeAt - sentenceStart;
+        cursor.State = Scan(text.AsSpan(sentenceStart, at - sentenceStart), ref resume, cursor.State);
+        cursor.ResumeAt = sentenceStart + resume;
+        var before = cursor.State;
         if (before.Status != MentionStatus.Affirmed)
         {
             return before.Status;
         }
 
-        if (PostHistorical(text.AsSpan(end, sentenceEnd - end)))
+        if (PostHistorical(text.AsSpan(end, Math.Min(sentenceEnd - end, PostWindowChars))))
         {
             return MentionStatus.Historical;
         }
 
-        return SectionOf(text, at) switch
+        return SectionOf(text, at, cursor) switch
         {
             Section.Family when !before.SawPresent && !before.SawSelf => MentionStatus.FamilyOrOther,
             Section.Historical when !before.SawPresent => MentionStatus.Historical,
@@ -151,12 +188,11 @@ internal static class NoteContext
         };
     }
 
-    // Walks the clause before the mention term by term: a termination resets, a trigger sets the status to the end.
-    private static (MentionStatus Status, bool SawPresent, bool SawSelf) Scan(ReadOnlySpan<char> s)
+    // Walks the clause before the mention term by term from `from` (left after the last term read): a termination
+    // resets, a trigger sets the status to the end. Word boundaries are checked against the whole span.
+    private static ScanState Scan(ReadOnlySpan<char> s, ref int from, ScanState state)
     {
-        var status = MentionStatus.Affirmed;
-        bool sawPresent = false, sawSelf = false;
-        var pos = 0;
+        var pos = from;
         while (pos < s.Length)
         {
             var found = s[pos..].IndexOfAny(Search);
@@ -173,33 +209,21 @@ internal static class NoteContext
                 continue;
             }
 
-            switch (KindOf[term])
+            state = KindOf[term] switch
             {
-                case Kind.Historical or Kind.HistoricalBothWays:
-                    status = status == MentionStatus.FamilyOrOther ? status : MentionStatus.Historical;
-                    break;
-                case Kind.Family:
-                    status = MentionStatus.FamilyOrOther;
-                    break;
-                case Kind.Termination:
-                    status = MentionStatus.Affirmed;
-                    break;
-                case Kind.Present:
-                    status = MentionStatus.Affirmed;
-                    sawPresent = true;
-                    break;
-                case Kind.Self:
-                    status = MentionStatus.Affirmed;
-                    sawSelf = true;
-                    break;
-                default:
-                    break;
-            }
-
+                Kind.Historical or Kind.HistoricalBothWays when state.Status != MentionStatus.FamilyOrOther =>
+                    state with { Status = MentionStatus.Historical },
+                Kind.Family => state with { Status = MentionStatus.FamilyOrOther },
+                Kind.Termination => state with { Status = MentionStatus.Affirmed },
+                Kind.Present => state with { Status = MentionStatus.Affirmed, SawPresent = true },
+                Kind.Self => state with { Status = MentionStatus.Affirmed, SawSelf = true },
+                _ => state,
+            };
             pos = at + term.Length;
+            from = pos;
         }
 
-        return (status, sawPresent, sawSelf);
+        return state;
     }
 
     // "MI in the past", "stroke years ago": a post-trigger before the next termination term.
@@ -245,7 +269,12 @@ internal static class NoteContext
             return null;
         }
 
-        foreach (var term in TermList)
+        if (at + 1 >= s.Length || !ByFirstTwo.TryGetValue(Key(s[at], s[at + 1]), out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var term in candidates)
         {
             var end = at + term.Length;
             if (end <= s.Length && s.Slice(at, term.Length).Equals(term, StringComparison.OrdinalIgnoreCase)
@@ -260,16 +289,18 @@ internal static class NoteContext
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
+    private static int Key(char a, char b) => (char.ToLowerInvariant(a) << 16) | char.ToLowerInvariant(b);
+
     /// <summary>
     /// The section the mention's line is in: its own line's header when the mention follows the header's colon, else the
     /// nearest header line above, unless a blank line comes between (blank lines right under the header do not count).
     /// </summary>
-    private static Section SectionOf(string text, int at)
+    private static Section SectionOf(string text, int at, Cursor cursor)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-        if (at == 0)
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        if (lineStart == cursor.LineStart)
         {
-            lineStart = 0;
+            return cursor.LineSection;
         }
 
         var lineEnd = text.IndexOf('\n', at);
@@ -279,6 +310,15 @@ internal static class NoteContext
             return contentStart >= 0 && at >= lineStart + contentStart ? section : Section.None;
         }
 
+        // A content line: remember its section for the next mentions on it or below it.
+        var known = cursor.LineStart;
+        cursor.LineStart = lineStart;
+        cursor.LineSection = ContentSection(text, lineStart, known, cursor.LineSection);
+        return cursor.LineSection;
+    }
+
+    private static Section ContentSection(string text, int lineStart, int knownLine, Section knownSection)
+    {
         var gap = false;
         for (var lines = 0; lineStart > 0 && lines < MaxLinesBack; lines++)
         {
@@ -292,7 +332,12 @@ internal static class NoteContext
                 continue;
             }
 
-            (isHeader, section, contentStart) = Header(line);
+            if (prevStart == knownLine && !gap)
+            {
+                return knownSection; // a content line above, already placed, with no blank line between
+            }
+
+            var (isHeader, section, contentStart) = Header(line);
             if (isHeader)
             {
                 // "PMH: CHF" then a blank line: the section ended with its own line.

@@ -41,6 +41,7 @@ public sealed partial class PhraseMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<PhraseMention>();
+        NoteContext.Cursor? cursor = null;
         var pos = 0;
         while (pos < text.Length)
         {
@@ -61,7 +62,7 @@ public sealed partial class PhraseMatcher
             var end = at + phrase.Length;
             var (sentenceStart, sentenceEnd) = SentenceAround(text, at, end);
             var status = Classify(text[sentenceStart..at], text[end..sentenceEnd]);
-            if (status != MentionStatus.Negated && NoteContext.Of(text, at, end, sentenceStart, sentenceEnd) is var context
+            if (status != MentionStatus.Negated && NoteContext.Of(text, at, end, sentenceStart, sentenceEnd, cursor ??= new()) is var context
                 && context != MentionStatus.Affirmed)
             {
                 // About the past or someone else: not a current finding of the patient, whatever the hedging.
