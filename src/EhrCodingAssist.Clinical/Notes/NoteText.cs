@@ -6,14 +6,19 @@ namespace EhrCodingAssist.Clinical.Notes;
 /// <summary>Turns a note body (text/plain or text/html) into plain text for phrase matching.</summary>
 public static partial class NoteText
 {
-    /// <summary>Plain text of an HTML fragment: scripts and styles dropped, block elements become line breaks, entities decoded.</summary>
+    /// <summary>Plain text of an HTML fragment: scripts and styles dropped, block elements become line breaks (no blank lines), entities decoded.</summary>
     public static string FromHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
         var text = ScriptOrStyle().Replace(html, " ");
         text = BlockTag().Replace(text, "\n");
         text = AnyTag().Replace(text, " ");
-        return WebUtility.HtmlDecode(text);
+        text = WebUtility.HtmlDecode(text);
+
+        // One line per block, no blank lines (as the ingest decoder does): "<h3>PMH</h3><ul><li>…" must not read as a
+        // header followed by a blank line, which would end the section.
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+        return string.Join('\n', lines);
     }
 
     /// <summary>Plain text for a content type: HTML is stripped, anything else is returned unchanged.</summary>

@@ -4,9 +4,11 @@ using System.Text.RegularExpressions;
 namespace EhrCodingAssist.Clinical.Notes;
 
 /// <summary>
-/// Finds a set of phrases in note text and classifies each mention as affirmed, negated or hedged, in the spirit
-/// of NegEx/ConText: a trigger before the phrase (within a few words, same sentence, not across "but"/"however")
-/// or a post-trigger right after it ("… was ruled out", "… is suspected"). Immutable and thread-safe.
+/// Finds a set of phrases in note text and classifies each mention as affirmed, negated, hedged, historical or about
+/// someone else, in the spirit of NegEx/ConText: a trigger before the phrase (within a few words, same sentence, not
+/// across "but"/"however") or a post-trigger right after it ("… was ruled out", "… is suspected"); historical and
+/// family triggers and sections are in <see cref="NoteContext"/>. Negated wins over everything; a historical or family
+/// mention is never affirmed nor hedged. Immutable and thread-safe.
 /// </summary>
 public sealed partial class PhraseMatcher
 {
@@ -39,6 +41,7 @@ public sealed partial class PhraseMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<PhraseMention>();
+        NoteContext.Cursor? cursor = null;
         var pos = 0;
         while (pos < text.Length)
         {
@@ -59,6 +62,13 @@ public sealed partial class PhraseMatcher
             var end = at + phrase.Length;
             var (sentenceStart, sentenceEnd) = SentenceAround(text, at, end);
             var status = Classify(text[sentenceStart..at], text[end..sentenceEnd]);
+            if (status != MentionStatus.Negated && NoteContext.Of(text, at, end, sentenceStart, sentenceEnd, cursor ??= new()) is var context
+                && context != MentionStatus.Affirmed)
+            {
+                // About the past or someone else: not a current finding of the patient, whatever the hedging.
+                status = context;
+            }
+
             var sentenceStop = sentenceEnd < text.Length && text[sentenceEnd] is '.' or '!' or '?' ? sentenceEnd + 1 : sentenceEnd;
             mentions.Add(new PhraseMention(text.Substring(at, phrase.Length), at, status, text[sentenceStart..sentenceStop].Trim()));
             pos = end;

@@ -37,6 +37,8 @@ internal static class RuleFunctions
         t.Add("procedures", (object _, EvaluationContext ctx) => Idx(ctx).ProcedureNodes(), doNullProp: false);
         t.Add("notes", (object _, string set, EvaluationContext ctx) => Idx(ctx).NoteNodes(set, MentionStatus.Affirmed), doNullProp: false);
         t.Add("hedgedNotes", (object _, string set, EvaluationContext ctx) => Idx(ctx).NoteNodes(set, MentionStatus.Hedged), doNullProp: false);
+        t.Add("historicalNotes", (object _, string set, EvaluationContext ctx) => Idx(ctx).NoteNodes(set, MentionStatus.Historical), doNullProp: false);
+        t.Add("familyNotes", (object _, string set, EvaluationContext ctx) => Idx(ctx).NoteNodes(set, MentionStatus.FamilyOrOther), doNullProp: false);
         t.Add("patientAge", (object _, EvaluationContext ctx) => Demographics.AgeAt(Idx(ctx)), doNullProp: false);
         t.Add("patientSex", (object _, EvaluationContext ctx) => Demographics.Sex(Idx(ctx).Snapshot.Patient), doNullProp: false);
 

@@ -62,7 +62,7 @@ internal sealed class ExpressionCompiler
         {
             "observations" or "priorObservations" or "recentObservations" when !_definitions.Analytes.ContainsKey(arg) => $"unknown analyte '{arg}' (define it in analytes.yaml)",
             "medications" when !_definitions.Medications.ContainsKey(arg) => $"unknown medication class '{arg}' (define it in medications.yaml)",
-            "notes" or "hedgedNotes" when !_definitions.Phrases.ContainsKey(arg) => $"unknown phrase set '{arg}' (define it in phrases.yaml)",
+            "notes" or "hedgedNotes" or "historicalNotes" or "familyNotes" when !_definitions.Phrases.ContainsKey(arg) => $"unknown phrase set '{arg}' (define it in phrases.yaml)",
             "valueIn" or "maxIn" or "minIn" when !Units.UcumConverter.IsKnownUnit(arg) => $"unknown unit '{arg}'",
             _ => null,
         };
