@@ -34,6 +34,19 @@ public sealed class CodingAppFactory : AppFactory
 /// <summary>Stubs an inpatient encounter with one documented Condition and a Coverage on the WireMock EHR.</summary>
 internal static class CodingEhr
 {
+    /// <summary>
+    /// Resets the WireMock EHR, stubs <see cref="StubInpatient"/> and launches a coder (Practitioner/sandbox-coder) whose
+    /// client sends the CSRF header the coding API requires.
+    /// </summary>
+    public static async Task<HttpClient> LaunchStubbedCoderAsync(AppFactory app)
+    {
+        app.Ehr.Reset();
+        StubInpatient(app.Ehr);
+        var launched = await app.LaunchAsync(new LaunchSpec { Intent = "coder", FhirUser = "Practitioner/sandbox-coder" });
+        launched.Client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return launched.Client;
+    }
+
     public static void StubInpatient(WireMockEhr ehr, bool claimSupported = true, string start = "2025-03-10T08:00:00Z")
     {
         ehr.StubFhir("Encounter/enc-1", $$$"""

@@ -11,12 +11,8 @@ public sealed partial class CodingResequenceTests(CodingAppFactory app) : IClass
 {
     private async Task<HttpClient> LaunchCoderAsync()
     {
-        app.Ehr.Reset();
         app.ResetState();
-        CodingEhr.StubInpatient(app.Ehr);
-        var launched = await app.LaunchAsync(new LaunchSpec { Intent = "coder", FhirUser = "Practitioner/sandbox-coder" });
-        launched.Client.DefaultRequestHeaders.Add("X-CSRF", "1");
-        return launched.Client;
+        return await CodingEhr.LaunchStubbedCoderAsync(app);
     }
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string body) =>
