@@ -69,27 +69,52 @@ internal sealed partial class ClaimFinalizer(
         var client = clients.Create(session);
         try
         {
+            if (record.ServerClaimId is not null && record.ServerClaimVersion is null)
+            {
+                // The server's Claim is known but not its version (an earlier read-back failed): read it now, so the update
+                // carries If-Match; without a version nothing is sent.
+                if (await ReadVersionFailureAsync(client, record, ct).ConfigureAwait(false) is { } unread)
+                {
+                    var reason = $"The Claim (Claim/{record.ServerClaimId}) is on the EHR but its current version could not be read ({unread}); "
+                        + "nothing was sent, as an update is never sent without If-Match. The Claim is kept and finalising again is safe.";
+                    await FinishAsync(record, ClaimWriteStatus.Failed, reason, coder, codeSetNote, ct).ConfigureAwait(false);
+                    return new FinalizeOutcome("failed") { Message = reason };
+                }
+
+                bundle = ClaimTransaction.Build(claim, record, conditions, coder, now);
+            }
+
             var created = record.ServerClaimId is null;
             var response = await client.TransactionAsync(bundle, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
             var written = response.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>().ToList();
             var claimLocation = response.Entry.FirstOrDefault()?.Response;
-            await RememberServerClaimAsync(client, record, claimLocation, ct).ConfigureAwait(false);
-            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
+            // The transaction was applied: a failure to read the Claim's version back is noted, never reported as a refusal.
+            var versionNote = await RememberOrNoteAsync(client, record, claimLocation, ct).ConfigureAwait(false);
+            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null && versionNote is not null)
+            {
+                versionNote += " The EHR already held this Claim from an earlier finalise and it was not updated: finalise again to update it.";
+            }
+            else if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
             {
                 // The conditional create matched a Claim an earlier finalise wrote (its response was lost): the server kept
                 // that content, so update it now, version-aware, with the Claim as the coder finalised it.
                 var update = ClaimTransaction.Build(claim, record, [], coder, now);
                 var updated = await client.TransactionAsync(update, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
-                await RememberServerClaimAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
                 written = [.. written.Concat(updated.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>()).Distinct(StringComparer.Ordinal)];
+                versionNote = await RememberOrNoteAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
             }
 
             record.WrittenResources = string.Join(' ', written);
-            await FinishAsync(record, ClaimWriteStatus.Written, null, coder, codeSetNote, ct).ConfigureAwait(false);
+            await FinishAsync(record, ClaimWriteStatus.Written, versionNote, coder, codeSetNote, ct).ConfigureAwait(false);
             Log.Written(logger, record.Id, written.Count);
-            return new FinalizeOutcome("written") { Written = written, Claim = record.ServerClaimId is { } id ? "Claim/" + id : null, Message = codeSetNote };
+            return new FinalizeOutcome("written")
+            {
+                Written = written,
+                Claim = record.ServerClaimId is { } id ? "Claim/" + id : null,
+                Message = versionNote is null ? codeSetNote : codeSetNote is null ? versionNote : versionNote + " " + codeSetNote,
+            };
         }
         catch (FhirOperationException ex) when (ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
         {
@@ -211,6 +236,50 @@ internal sealed partial class ClaimFinalizer(
         record.WrittenResources = null;
         await FinishAsync(record, ClaimWriteStatus.Conflict, message, coder, codeSetNote, ct).ConfigureAwait(false);
         return new FinalizeOutcome("conflict") { Message = message };
+    }
+
+    // After an applied transaction: remembers the Claim's id and version, or, when the read-back fails, says so (the
+    // Claim and Conditions were written; the next finalise re-reads the version before updating).
+    private static async Task<string?> RememberOrNoteAsync(FhirClient client, CodingRecord record, Bundle.ResponseComponent? response, CancellationToken ct)
+    {
+        var failure = await CatchReadFailureAsync(() => RememberServerClaimAsync(client, record, response, ct), gone: true, ct).ConfigureAwait(false);
+        if (failure is null && (record.ServerClaimId is null || record.ServerClaimVersion is not null))
+        {
+            return null;
+        }
+
+        var claim = record.ServerClaimId is { } id ? $"Claim/{id}" : "the Claim";
+        return $"The Claim and Conditions were written to the EHR, but the version of {claim} could not be read back "
+            + $"({failure ?? "the EHR reported none"}); finalising again re-reads it before any update (never without If-Match, never a second Claim).";
+    }
+
+    // Reads the known server Claim's version; the failure, when it cannot, as text (never PHI: status codes and scopes only).
+    private static async Task<string?> ReadVersionFailureAsync(FhirClient client, CodingRecord record, CancellationToken ct)
+    {
+        var failure = await CatchReadFailureAsync(() => RememberServerClaimAsync(client, record, null, ct), gone: false, ct).ConfigureAwait(false);
+        return failure ?? (record.ServerClaimVersion is null ? "the EHR reported none" : null);
+    }
+
+    // gone: whether a 404/410 counts as a failure to read (after a write) or is left to the caller (the Claim was deleted).
+    private static async Task<string?> CatchReadFailureAsync(Func<Task> read, bool gone, CancellationToken ct)
+    {
+        try
+        {
+            await read().ConfigureAwait(false);
+            return null;
+        }
+        catch (FhirOperationException ex) when (gone || ex.Status is not (HttpStatusCode.NotFound or HttpStatusCode.Gone))
+        {
+            return $"HTTP {(int)ex.Status}";
+        }
+        catch (MissingScopeException ex)
+        {
+            return $"missing scope {ex.Scope ?? "unknown"}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return "the EHR could not be reached or did not answer in time";
+        }
     }
 
     // 200 (not 201) on a conditional create: the server found a Claim with our identifier and did not change it.
