@@ -36,8 +36,10 @@ internal sealed partial class ClaimFinalizer(
             return new FinalizeOutcome("blocked") { BlockingEdits = blocking, Message = "Blocking edits must be resolved before finalising." };
         }
 
-        // Coded against an earlier ICD-10-CM release (no release of the year loaded): kept with the Claim's status and history.
-        var codeSetNote = edits.FirstOrDefault(e => e.Rule == CodeSetYear.RuleId) is { } codeSet ? codeSet.Title + "." : null;
+        // Coded against an earlier ICD-10-CM release or POA checked against an earlier POA exempt list (no data of the year
+        // loaded): kept with the Claim's status and history.
+        var fallbacks = edits.Where(e => e.Rule is CodeSetYear.RuleId or CodeSetYear.PoaExemptRuleId).Select(e => e.Title + ".").ToList();
+        var codeSetNote = fallbacks.Count > 0 ? string.Join(' ', fallbacks) : null;
         var record = context.Record;
         if (store.Entry(record).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
         {
