@@ -1,4 +1,5 @@
 using EhrCodingAssist.Clinical.Coding;
+using EhrCodingAssist.Clinical.Coding.Reference;
 using EhrCodingAssist.Clinical.Terminology;
 using EhrCodingAssist.Clinical.Tests.Terminology;
 
@@ -6,7 +7,8 @@ namespace EhrCodingAssist.Clinical.Tests.Coding;
 
 /// <summary>
 /// The CPT descriptor import as docs/coding-data.md describes it: the configuration key, the AMA file layouts the loader
-/// reads (tab-delimited LONGULT) and does not (fixed-field MEDU/SHORTU, a copyright line). Every descriptor here is made up.
+/// reads (tab-delimited LONGULT, fixed-field MEDU/SHORTU, a leading notice) and refuses (LONGULF/LONGUF, a malformed line
+/// once code lines began). Every descriptor and notice here is made up.
 /// </summary>
 public sealed class CptDescriptorImportTests
 {
@@ -48,29 +50,93 @@ public sealed class CptDescriptorImportTests
     }
 
     [Theory]
-    [InlineData("SHORTU.txt", "10000 MADE-UP SHORT DESCRIPTOR")] // AMA fixed-field short/medium: code, blank, descriptor
-    [InlineData("LONGULF.txt", "1000001 Made-up long descriptor, first record")] // fixed-field long: code, sequence, blank
-    [InlineData("LONGULT.txt", "CPT copyright 2025 American Medical Association. All rights reserved.")] // a notice line first
-    public void OtherLayouts_FailOnTheirFirstLine_WithTheMessageTheDocQuotes(string name, string firstLine)
+    [InlineData("SHORTU.txt", "10000 MADE-UP SHORT DESCRIPTOR", "0001F MADE-UP CATEGORY II")] // AMA fixed-field short: code, blank, descriptor
+    [InlineData("MEDU.txt", "10000 MADE-UP MEDIUM DESCRIPTOR", "0001f  MADE-UP CATEGORY II")]
+    public void FixedFieldLayout_CodeInColumnsOneToFiveThenABlank_Loads(string name, string first, string second)
     {
-        var file = TerminologyTestData.WriteTemp(name, firstLine, "10000\tMade-up long descriptor");
+        var file = TerminologyTestData.WriteTemp(name, first, second, "", "10001 MADE-UP|WITH A PIPE");
 
-        var ex = LoadFails(file);
+        var cpt = Load(file).Cpt;
 
-        Assert.Equal(1, ex.Line);
-        Assert.Equal($"{file}:1: expected 'CPT code<TAB>descriptor'", ex.Message);
+        Assert.Equal(name, cpt.Version);
+        Assert.Equal(first[6..], cpt.Descriptor("10000"));
+        Assert.Equal("MADE-UP CATEGORY II", cpt.Descriptor("0001F"));
+        Assert.Equal("MADE-UP|WITH A PIPE", cpt.Descriptor("10001"));
+        Assert.False(cpt.IsKnown("10002"));
     }
 
     [Fact]
-    public void Doc_CptSection_NamesTheKeyTheAmaFilesAndWhatTheLoaderCannotRead()
+    public void LeadingNotice_LinesBeforeTheFirstCodeLineAreSkipped()
+    {
+        var file = TerminologyTestData.WriteTemp(
+            "LONGULT.txt", "Made-up copyright notice, all rights reserved.", "", "CODE\tDESCRIPTOR", "10000\tMade-up long descriptor", "10001\tMade-up second");
+
+        var cpt = Load(file).Cpt;
+
+        Assert.Equal("Made-up long descriptor", cpt.Descriptor("10000"));
+        Assert.Equal("Made-up second", cpt.Descriptor("10001"));
+        Assert.False(cpt.IsKnown("CODE"));
+    }
+
+    [Theory]
+    [InlineData("LONGULT.txt", "10000\tMade-up long descriptor", "Made-up trailing notice")]
+    [InlineData("SHORTU.txt", "10000 MADE-UP SHORT", "10001")] // a code without its descriptor
+    [InlineData("SHORTU.txt", "10000 MADE-UP SHORT", "1000 MADE-UP FOUR-DIGIT CODE")]
+    public void MalformedLineAfterTheCodeLinesBegan_FailsWithItsLineNumber(string name, string codeLine, string bad)
+    {
+        var file = TerminologyTestData.WriteTemp(name, "Made-up notice", codeLine, "", bad);
+
+        var ex = LoadFails(file);
+
+        Assert.Equal(4, ex.Line);
+        Assert.Equal($"{file}:4: {CptCodeSet.LineExpected}", ex.Message);
+    }
+
+    [Fact]
+    public void CodeShapedFirstLineWithoutDescriptor_FailsRatherThanBeingSkipped()
+    {
+        var file = TerminologyTestData.WriteTemp("LONGULT.txt", "Made-up notice", "10000\t", "10001\tMade-up descriptor");
+
+        Assert.Equal(2, LoadFails(file).Line);
+    }
+
+    [Fact]
+    public void NoCodeLineAtAll_Fails()
+    {
+        var file = TerminologyTestData.WriteTemp("LONGULT.txt", "Made-up notice", "Made-up heading");
+
+        var ex = LoadFails(file);
+
+        Assert.Equal(2, ex.Line);
+        Assert.Contains("no line begins with a CPT code", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LONGULF.txt", 1)]
+    [InlineData("LONGUF.txt", 2)] // after a notice line
+    public void MultiRecordLongLayout_FailsNamingTheFileToUse(string name, int line)
+    {
+        string[] records = ["1000001 Made-up long descriptor, first record", "1000002 second record"];
+        var file = TerminologyTestData.WriteTemp(name, line == 1 ? records : ["Made-up notice", .. records]);
+
+        var ex = LoadFails(file);
+
+        Assert.Equal(line, ex.Line);
+        Assert.Contains("multi-record long layout (LONGULF.txt / LONGUF.txt)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("import LONGULT.txt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doc_CptSection_NamesTheKeyTheAmaFilesAndWhatTheLoaderReads()
     {
         var section = CptSection();
-        var message = LoadFails(TerminologyTestData.WriteTemp("MEDU.txt", "10000 MADE-UP MEDIUM DESCRIPTOR")).Message;
+        var longMessage = LoadFails(TerminologyTestData.WriteTemp("LONGULF.txt", "1000001 Made-up record")).Reason;
 
         Assert.Contains($"`CodingData:{nameof(CodingDataPaths.CptDescriptors)}`", section, StringComparison.Ordinal);
         Assert.Contains("No CPT descriptor ever ships in this repository", section, StringComparison.Ordinal);
         Assert.Contains("`LONGULT.txt` from the AMA data files (long descriptors, upper/lower case, tab-delimited)", section, StringComparison.Ordinal);
-        Assert.Contains("The loader cannot read the AMA's fixed-field files:** `MEDU.txt` and `SHORTU.txt`", section, StringComparison.Ordinal);
-        Assert.Contains("`<path>:<line>: " + message[(message.IndexOf(": ", StringComparison.Ordinal) + 2)..] + "`", section, StringComparison.Ordinal);
+        Assert.Contains("`MEDU.txt` and `SHORTU.txt`", section, StringComparison.Ordinal);
+        Assert.Contains("`<path>:<line>: " + CptCodeSet.LineExpected + "`", section, StringComparison.Ordinal);
+        Assert.Contains("`<path>:<line>: " + longMessage + "`", section, StringComparison.Ordinal);
     }
 }
