@@ -1,24 +1,41 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using EhrCodingAssist.Smart.Caching;
 
 namespace EhrCodingAssist.Smart.Discovery;
 
 /// <summary>
 /// Reads <c>{iss}/.well-known/smart-configuration</c>, falling back to the CapabilityStatement's oauth-uris
 /// extension, and requires PKCE S256. Only call it with an issuer that passed the allow-list.
+/// With a <see cref="SmartMetadataCache"/>, a valid configuration is reused per issuer for as long as the EHR's
+/// caching headers allow; concurrent launches share one fetch and failures are not cached.
 /// </summary>
-public sealed class SmartDiscoveryClient(HttpClient http)
+public sealed class SmartDiscoveryClient(HttpClient http, SmartMetadataCache? cache = null)
 {
     private const string OAuthUrisExtension = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+    private const string CacheKind = "smart-configuration";
 
     /// <summary>Discovers the server's endpoints and capabilities.</summary>
     public async Task<SmartConfiguration> DiscoverAsync(Uri fhirBase, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(fhirBase);
         var baseText = fhirBase.AbsoluteUri.TrimEnd('/');
-        var config = await TryWellKnownAsync(new Uri(baseText + "/.well-known/smart-configuration"), ct).ConfigureAwait(false)
+        if (cache is null)
+        {
+            return (await FetchAsync(baseText, ct).ConfigureAwait(false)).Value;
+        }
+
+        var cached = await cache.GetAsync(CacheKind, baseText, cache.IsFresh, () => FetchAsync(baseText, CancellationToken.None), ct)
+            .ConfigureAwait(false);
+        return cached.Value;
+    }
+
+    private async Task<Fetched<SmartConfiguration>> FetchAsync(string baseText, CancellationToken ct)
+    {
+        var fetched = await TryWellKnownAsync(new Uri(baseText + "/.well-known/smart-configuration"), ct).ConfigureAwait(false)
             ?? await TryCapabilityStatementAsync(new Uri(baseText + "/metadata"), ct).ConfigureAwait(false)
             ?? throw new SmartDiscoveryException(DiscoveryFailure.Unreachable, "The EHR publishes neither a SMART configuration nor a CapabilityStatement with oauth-uris.");
+        var config = fetched.Value;
 
         if (!IsWebUrl(config.AuthorizationEndpoint) || !IsWebUrl(config.TokenEndpoint)
             || (config.JwksUri is not null && !IsWebUrl(config.JwksUri)))
@@ -34,7 +51,7 @@ public sealed class SmartDiscoveryClient(HttpClient http)
             throw new SmartDiscoveryException(DiscoveryFailure.MissingS256, "The EHR does not advertise PKCE S256 (code_challenge_methods_supported).");
         }
 
-        return config;
+        return fetched;
     }
 
     /// <summary>https, or http on loopback only (the local sandbox); never file:, relative or other schemes.</summary>
@@ -42,7 +59,7 @@ public sealed class SmartDiscoveryClient(HttpClient http)
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
-    private async Task<SmartConfiguration?> TryWellKnownAsync(Uri url, CancellationToken ct)
+    private async Task<Fetched<SmartConfiguration>?> TryWellKnownAsync(Uri url, CancellationToken ct)
     {
         using var response = await SendAsync(url, "application/json", ct).ConfigureAwait(false);
         if (response is null || !response.IsSuccessStatusCode)
@@ -55,7 +72,8 @@ public sealed class SmartDiscoveryClient(HttpClient http)
             var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return await JsonSerializer.DeserializeAsync<SmartConfiguration>(stream, cancellationToken: ct).ConfigureAwait(false);
+                var config = await JsonSerializer.DeserializeAsync<SmartConfiguration>(stream, cancellationToken: ct).ConfigureAwait(false);
+                return config is null ? null : new Fetched<SmartConfiguration>(config, HttpFreshness.From(response));
             }
         }
         catch (JsonException ex)
@@ -64,7 +82,7 @@ public sealed class SmartDiscoveryClient(HttpClient http)
         }
     }
 
-    private async Task<SmartConfiguration?> TryCapabilityStatementAsync(Uri url, CancellationToken ct)
+    private async Task<Fetched<SmartConfiguration>?> TryCapabilityStatementAsync(Uri url, CancellationToken ct)
     {
         using var response = await SendAsync(url, "application/fhir+json", ct).ConfigureAwait(false);
         if (response is null || !response.IsSuccessStatusCode)
@@ -99,7 +117,9 @@ public sealed class SmartDiscoveryClient(HttpClient http)
 
             return authorize is null || token is null
                 ? null
-                : new SmartConfiguration { AuthorizationEndpoint = authorize, TokenEndpoint = token, FromCapabilityStatement = true };
+                : new Fetched<SmartConfiguration>(
+                    new SmartConfiguration { AuthorizationEndpoint = authorize, TokenEndpoint = token, FromCapabilityStatement = true },
+                    HttpFreshness.From(response));
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using EhrCodingAssist.Smart.Caching;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,18 +17,24 @@ public sealed record IdTokenClaims
     public string? Subject { get; init; }
 }
 
-/// <summary>Validates an id_token against the server's jwks_uri: signature, iss, aud (client id) and exp.</summary>
-public sealed class IdTokenValidator(HttpClient http, TimeProvider time)
+/// <summary>
+/// Validates an id_token against the server's jwks_uri: signature, iss, aud (client id) and exp. With a
+/// <see cref="SmartMetadataCache"/>, the JWKS is reused per jwks_uri; a token whose kid the cached set lacks re-fetches
+/// it once (key rotation), at most once per <see cref="SmartMetadataCacheOptions.JwksMinRefreshInterval"/>.
+/// </summary>
+public sealed class IdTokenValidator(HttpClient http, TimeProvider time, SmartMetadataCache? cache = null)
 {
+    private const string CacheKind = "jwks";
     private static readonly JsonWebTokenHandler Handler = new();
 
     /// <summary>Validates and returns the claims; throws <see cref="IdTokenValidationException"/>.</summary>
     public async Task<IdTokenClaims> ValidateAsync(string idToken, Uri jwksUri, string expectedIssuer, string clientId, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(jwksUri);
         JsonWebKeySet keys;
         try
         {
-            keys = new JsonWebKeySet(await http.GetStringAsync(jwksUri, ct).ConfigureAwait(false));
+            keys = await GetKeysAsync(jwksUri, KeyId(idToken), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or ArgumentException)
         {
@@ -60,6 +67,52 @@ public sealed class IdTokenValidator(HttpClient http, TimeProvider time)
             FhirUser = FhirUserReference.TryParse(fhirUser),
             Subject = claims.TryGetValue("sub", out var sub) ? sub as string : null,
         };
+    }
+
+    private async Task<JsonWebKeySet> GetKeysAsync(Uri jwksUri, string? kid, CancellationToken ct)
+    {
+        if (cache is null)
+        {
+            return (await FetchKeysAsync(jwksUri, ct).ConfigureAwait(false)).Value;
+        }
+
+        var key = jwksUri.AbsoluteUri;
+        var cached = await cache.GetAsync(CacheKind, key, cache.IsFresh, () => FetchKeysAsync(jwksUri, CancellationToken.None), ct)
+            .ConfigureAwait(false);
+        if (kid is null || HasKey(cached.Value, kid) || RecentlyFetched(cached))
+        {
+            return cached.Value;
+        }
+
+        // Unknown kid: the EHR may have rotated its keys. Re-fetch, unless another caller just did.
+        cached = await cache.GetAsync(CacheKind, key, c => cache.IsFresh(c) && (HasKey(c.Value, kid) || RecentlyFetched(c)),
+            () => FetchKeysAsync(jwksUri, CancellationToken.None), ct).ConfigureAwait(false);
+        return cached.Value;
+    }
+
+    private bool RecentlyFetched(CachedValue<JsonWebKeySet> cached) =>
+        time.GetUtcNow() - cached.FetchedAt < cache!.Options.JwksMinRefreshInterval;
+
+    private static bool HasKey(JsonWebKeySet set, string kid) => set.Keys.Any(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+
+    private static string? KeyId(string idToken)
+    {
+        try
+        {
+            return Handler.CanReadToken(idToken) ? Handler.ReadJsonWebToken(idToken).Kid : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Fetched<JsonWebKeySet>> FetchKeysAsync(Uri jwksUri, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(jwksUri, ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        return new Fetched<JsonWebKeySet>(new JsonWebKeySet(json), HttpFreshness.From(response));
     }
 
     private bool ValidLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)

@@ -1,10 +1,13 @@
 using System.Net;
+using EhrCodingAssist.Smart.Caching;
 using EhrCodingAssist.Smart.Discovery;
 using EhrCodingAssist.Smart.Tokens;
 using EhrCodingAssist.Web.Bff;
 using EhrCodingAssist.Web.Security;
 using EhrCodingAssist.Web.Session;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EhrCodingAssist.Web.Launch;
 
@@ -40,9 +43,15 @@ public static class SmartLaunchSetup
             AutomaticDecompression = DecompressionMethods.All,
         })
         { Timeout = TimeSpan.FromSeconds(20) }));
-        services.AddSingleton(sp => new SmartDiscoveryClient(sp.GetRequiredService<SmartHttp>().Client));
+        // Discovery documents and id_token JWKS are reused per issuer / jwks_uri as the EHR's caching headers allow.
+        services.AddOptions<SmartMetadataCacheOptions>().BindConfiguration("Smart:MetadataCache");
+        services.AddMemoryCache();
+        services.AddSingleton(sp => new SmartMetadataCache(sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SmartMetadataCacheOptions>>().Value));
+        services.AddSingleton(sp => new SmartDiscoveryClient(sp.GetRequiredService<SmartHttp>().Client, sp.GetRequiredService<SmartMetadataCache>()));
         services.AddSingleton(sp => new SmartTokenClient(sp.GetRequiredService<SmartHttp>().Client, sp.GetRequiredService<ClientAssertionFactory>()));
-        services.AddSingleton(sp => new IdTokenValidator(sp.GetRequiredService<SmartHttp>().Client, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new IdTokenValidator(sp.GetRequiredService<SmartHttp>().Client, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<SmartMetadataCache>()));
         services.AddSingleton<ClientAssertionFactory>();
 
         services.AddSingleton<SmartRegistry>();

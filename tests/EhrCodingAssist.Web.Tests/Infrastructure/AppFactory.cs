@@ -67,6 +67,10 @@ public class AppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("Smart:ConfigDirectory", _configDir);
+
+        // Tests re-stub the EHR's smart-configuration between launches on one app: no caching unless a test asks for it
+        // (the EHR's stubs send no caching headers). See Launch/MetadataCacheTests.
+        builder.UseSetting("Smart:MetadataCache:DefaultTtl", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
