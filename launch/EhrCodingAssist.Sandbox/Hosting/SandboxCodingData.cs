@@ -3,7 +3,9 @@ namespace EhrCodingAssist.Sandbox.Hosting;
 /// <summary>
 /// The product ships no CMS tables: it imports them from configured paths. For the sandbox, when the team's shared
 /// data folder (../shared/data beside the repository) is present, point the app's CodingData at its MS-DRG v40 CC/MCC
-/// list and CMS-HCC V28 mapping, labels and hierarchies so the workbench shows CC/MCC and HCC per diagnosis.
+/// list and CMS-HCC V28 mapping, labels and hierarchies so the workbench shows CC/MCC and HCC per diagnosis, and at
+/// the full FY2025 ICD-10-CM release (every code, billable flags, Excludes1 notes) so the coder searches the whole set
+/// instead of the shipped starter.
 /// SandboxOptions.AppConfiguration entries (added after these) still win.
 /// </summary>
 internal static class SandboxCodingData
@@ -15,6 +17,12 @@ internal static class SandboxCodingData
         if (data is null)
         {
             return;
+        }
+
+        var icd = Path.Combine(data, "icd10cm", "icd10cm_fy2025_tabular_with_notes.txt");
+        if (File.Exists(icd))
+        {
+            settings["CodingData:IcdCodeSets:0"] = icd;
         }
 
         var ccMcc = Path.Combine(data, "msdrg", "msdrg_v40_cc_mcc_list.tsv");
