@@ -36,7 +36,13 @@ public sealed record CodedDiagnosis(string Code, int Sequence)
 /// <summary>One procedure or service line.</summary>
 public sealed record ServiceLine(string Code, ServiceCodeSystem System)
 {
-    /// <summary>Up to four modifiers, e.g. "95", "59", "LT".</summary>
+    /// <summary>Modifiers a claim line carries at most (837 SV1/SV2, CMS-1500 24D, UB-04 FL 44).</summary>
+    public const int MaxModifiers = 4;
+
+    /// <summary>Diagnosis pointers a claim line carries at most (837P SV107, CMS-1500 24E).</summary>
+    public const int MaxPointers = 4;
+
+    /// <summary>Up to <see cref="MaxModifiers"/> modifiers, e.g. "95", "59", "LT".</summary>
     public IReadOnlyList<string> Modifiers { get; init; } = [];
 
     /// <summary>Units of service.</summary>
@@ -45,7 +51,7 @@ public sealed record ServiceLine(string Code, ServiceCodeSystem System)
     /// <summary>Date of the service; the working set's date of service when null.</summary>
     public DateOnly? ServiceDate { get; init; }
 
-    /// <summary>Up to four diagnosis sequences this line points to.</summary>
+    /// <summary>Up to <see cref="MaxPointers"/> diagnosis sequences this line points to.</summary>
     public IReadOnlyList<int> DiagnosisPointers { get; init; } = [];
 
     /// <summary>CMS place-of-service code for this line; the working set's when null.</summary>

@@ -1,11 +1,11 @@
+using EhrCodingAssist.Clinical.Coding;
+
 namespace EhrCodingAssist.Web.CoderWorkbench;
 
 /// <summary>Shape checks on a working set the API receives (the coding edits judge the codes themselves).</summary>
 internal static class WorkbenchValidation
 {
     private static readonly HashSet<string> PoaValues = new(StringComparer.OrdinalIgnoreCase) { "Y", "N", "U", "W", "1" };
-    /// <summary>Modifiers and diagnosis pointers a line may carry (CMS-1500 / 837P).</summary>
-    private const int MaxPerLine = 4;
     private static readonly HashSet<string> Decisions = new(StringComparer.Ordinal) { "accepted", "rejected", "replaced" };
 
     public static IReadOnlyList<string> Check(WorkbenchState state)
@@ -49,14 +49,14 @@ internal static class WorkbenchValidation
                 errors.Add("Every line needs a code and a system (cpt or hcpcs).");
             }
 
-            if (l.Modifiers.Count > MaxPerLine)
+            if (l.Modifiers.Count > ServiceLine.MaxModifiers)
             {
-                errors.Add($"Line {i + 1} ({l.Code}) has {l.Modifiers.Count} modifiers; at most {MaxPerLine}.");
+                errors.Add($"Line {i + 1} ({l.Code}) has {l.Modifiers.Count} modifiers; at most {ServiceLine.MaxModifiers}.");
             }
 
-            if (l.Pointers.Count > MaxPerLine)
+            if (l.Pointers.Count > ServiceLine.MaxPointers)
             {
-                errors.Add($"Line {i + 1} ({l.Code}) has {l.Pointers.Count} diagnosis pointers; at most {MaxPerLine}.");
+                errors.Add($"Line {i + 1} ({l.Code}) has {l.Pointers.Count} diagnosis pointers; at most {ServiceLine.MaxPointers}.");
             }
 
             if (l.Units < 1)

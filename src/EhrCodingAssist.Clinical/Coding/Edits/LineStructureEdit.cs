@@ -5,9 +5,6 @@ namespace EhrCodingAssist.Clinical.Coding.Edits;
 /// <summary>Line shape: at most four modifiers and four diagnosis pointers, pointers to existing diagnoses, units of at least 1.</summary>
 internal sealed class LineStructureEdit : ICodingEdit
 {
-    private const int MaxModifiers = 4;
-    private const int MaxPointers = 4;
-
     public string RuleId => "edit.line-structure";
 
     public IEnumerable<Finding> Evaluate(CodingEditContext context)
@@ -16,14 +13,14 @@ internal sealed class LineStructureEdit : ICodingEdit
         foreach (var line in context.WorkingSet.Lines)
         {
             var problems = new List<string>();
-            if (line.Modifiers.Count > MaxModifiers)
+            if (line.Modifiers.Count > ServiceLine.MaxModifiers)
             {
-                problems.Add($"{line.Modifiers.Count} modifiers (at most {MaxModifiers})");
+                problems.Add($"{line.Modifiers.Count} modifiers (at most {ServiceLine.MaxModifiers})");
             }
 
-            if (line.DiagnosisPointers.Count > MaxPointers)
+            if (line.DiagnosisPointers.Count > ServiceLine.MaxPointers)
             {
-                problems.Add($"{line.DiagnosisPointers.Count} diagnosis pointers (at most {MaxPointers})");
+                problems.Add($"{line.DiagnosisPointers.Count} diagnosis pointers (at most {ServiceLine.MaxPointers})");
             }
 
             var dangling = line.DiagnosisPointers.Where(p => !sequences.Contains(p)).ToList();
