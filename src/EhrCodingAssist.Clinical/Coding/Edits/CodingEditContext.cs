@@ -1,3 +1,4 @@
+using EhrCodingAssist.Clinical.Coding.Reference;
 using EhrCodingAssist.Clinical.Findings;
 using EhrCodingAssist.Clinical.Terminology;
 
@@ -18,6 +19,12 @@ internal sealed class CodingEditContext(CodingWorkingSet workingSet, CodingRefer
     /// (<see cref="CodeSetYearEdit"/> tells the coder); null when no release applies.
     /// </summary>
     public ICodeSet? IcdSet => IcdResolution.Set;
+
+    /// <summary>
+    /// The POA exempt list for the date of service (its fiscal year's, else the latest earlier one), resolved once for
+    /// <see cref="PoaEdit"/> and <see cref="PoaExemptYearEdit"/>.
+    /// </summary>
+    public FiscalYearResolution<PoaExemptList> PoaResolution { get; } = data.PoaExempt.Resolution(workingSet.DateOfService);
 
     /// <summary>Diagnoses in sequence order.</summary>
     public IReadOnlyList<CodedDiagnosis> Diagnoses { get; } = [.. workingSet.Diagnoses.OrderBy(d => d.Sequence)];

@@ -22,7 +22,7 @@ internal sealed class PoaEdit : ICodingEdit
 
         // The list of the date of service's fiscal year (or the latest earlier one); without one, whether a code may go
         // without an indicator or carry "1" cannot be told, so only the indicator's spelling is checked.
-        var exempt = context.Data.PoaExempt.Resolve(context.WorkingSet.DateOfService);
+        var exempt = context.PoaResolution.Value;
         foreach (var dx in context.Diagnoses)
         {
             var poa = dx.Poa?.Trim().ToUpperInvariant();

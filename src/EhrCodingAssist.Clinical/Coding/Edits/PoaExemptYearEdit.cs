@@ -19,8 +19,7 @@ internal sealed class PoaExemptYearEdit : ICodingEdit
 
     public IEnumerable<Finding> Evaluate(CodingEditContext context)
     {
-        // The same resolution PoaEdit reads (PoaExemptRegistry.Resolve is its Value).
-        var resolution = context.Data.PoaExempt.Resolution(context.WorkingSet.DateOfService);
+        var resolution = context.PoaResolution;
         if (!context.WorkingSet.IsInpatient || resolution.Exact)
         {
             yield break;
