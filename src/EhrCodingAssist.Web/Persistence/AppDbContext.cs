@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace EhrCodingAssist.Web.Persistence;
 
@@ -7,27 +6,13 @@ namespace EhrCodingAssist.Web.Persistence;
 /// The app's store: documentation queries (with indicators and options), the append-only audit log and the
 /// write-back outbox. One subclass per provider carries that provider's migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : StoreDbContext(options)
 {
     public DbSet<QueryRecord> Queries => Set<QueryRecord>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<WriteOutboxEntry> WriteOutbox => Set<WriteOutboxEntry>();
-
-    /// <inheritdoc />
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        PrepareSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        PrepareSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -73,26 +58,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             w.HasIndex(x => x.IdempotencyKey).IsUnique();
             w.HasIndex(x => x.QueryId);
         });
-    }
-
-    // The audit log is append-only, and every change to a query bumps its concurrency version.
-    private void PrepareSave()
-    {
-        foreach (EntityEntry<AuditEntry> entry in ChangeTracker.Entries<AuditEntry>())
-        {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
-            }
-        }
-
-        foreach (EntityEntry<QueryRecord> entry in ChangeTracker.Entries<QueryRecord>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version++;
-            }
-        }
     }
 }
 

@@ -4,7 +4,7 @@ namespace EhrCodingAssist.Web.Persistence;
 /// One line of the append-only audit log: a read of a query or a change of its state, by whom and when.
 /// <see cref="AppDbContext"/> refuses to update or delete these rows.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAppendOnlyRecord
 {
     public long Id { get; init; }
 

@@ -48,7 +48,7 @@ public enum WriteStatus
 /// A documentation query as kept for AHIMA/ACDIS retention: who asked whom, when, on what evidence,
 /// with which options, and what came of it (answer, code, written resources).
 /// </summary>
-public sealed class QueryRecord
+public sealed class QueryRecord : IVersionedRecord
 {
     public required string Id { get; init; }
 

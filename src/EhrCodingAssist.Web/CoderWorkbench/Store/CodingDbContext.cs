@@ -8,7 +8,7 @@ namespace EhrCodingAssist.Web.CoderWorkbench.Store;
 /// and migrations-history table so they stay independent of the query store. One subclass per provider carries that
 /// provider's migrations (like <see cref="AppDbContext"/>); services depend on this base type.
 /// </summary>
-public abstract class CodingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CodingDbContext(DbContextOptions options) : StoreDbContext(options)
 {
     /// <summary>The migrations-history table of this context.</summary>
     public const string HistoryTable = "__CodingMigrationsHistory";
@@ -18,20 +18,6 @@ public abstract class CodingDbContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>Append-only Claim history.</summary>
     public DbSet<ClaimHistoryEntry> ClaimHistory => Set<ClaimHistoryEntry>();
-
-    /// <inheritdoc />
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        PrepareSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        PrepareSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -57,20 +43,6 @@ public abstract class CodingDbContext(DbContextOptions options) : DbContext(opti
             h.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             h.HasIndex(x => x.CodingId);
         });
-    }
-
-    // Claim history is append-only, and every change to a coding bumps its concurrency version (on both providers).
-    private void PrepareSave()
-    {
-        foreach (var entry in ChangeTracker.Entries<CodingRecord>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        if (ChangeTracker.Entries<ClaimHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("Claim history is append-only.");
-        }
     }
 }
 

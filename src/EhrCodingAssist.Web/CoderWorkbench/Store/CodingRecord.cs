@@ -1,3 +1,5 @@
+using EhrCodingAssist.Web.Persistence;
+
 namespace EhrCodingAssist.Web.CoderWorkbench.Store;
 
 /// <summary>Where the encounter's Claim stands with the EHR.</summary>
@@ -23,7 +25,7 @@ public enum ClaimWriteStatus
 }
 
 /// <summary>The coder's work on one encounter of one EHR: working set, the last built Claim and its write state.</summary>
-public sealed class CodingRecord
+public sealed class CodingRecord : IVersionedRecord
 {
     /// <summary>Stable key derived from the FHIR base and encounter id; also the Claim's identifier value.</summary>
     public required string Id { get; init; }
@@ -66,7 +68,7 @@ public sealed class CodingRecord
 }
 
 /// <summary>One append-only history entry of an encounter's Claim (every finalise and its outcome).</summary>
-public sealed class ClaimHistoryEntry
+public sealed class ClaimHistoryEntry : IAppendOnlyRecord
 {
     /// <summary>Database key.</summary>
     public long Id { get; init; }
