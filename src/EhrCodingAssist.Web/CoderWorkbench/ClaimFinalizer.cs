@@ -89,23 +89,26 @@ internal sealed partial class ClaimFinalizer(
             var created = record.ServerClaimId is null;
             var response = await client.TransactionAsync(bundle, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
-            var written = response.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>().ToList();
+            var written = WriteBackService.LocalReferences(response).ToList();
             var claimLocation = response.Entry.FirstOrDefault()?.Response;
             // The transaction was applied: a failure to read the Claim's version back is noted, never reported as a refusal.
             var versionNote = await RememberOrNoteAsync(client, record, claimLocation, ct).ConfigureAwait(false);
-            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null && versionNote is not null)
+            if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
             {
-                versionNote += " The EHR already held this Claim from an earlier finalise and it was not updated: finalise again to update it.";
-            }
-            else if (created && IsConditionalMatch(claimLocation) && record.ServerClaimId is not null)
-            {
-                // The conditional create matched a Claim an earlier finalise wrote (its response was lost): the server kept
-                // that content, so update it now, version-aware, with the Claim as the coder finalised it.
-                var update = ClaimTransaction.Build(claim, record, [], coder, now);
-                var updated = await client.TransactionAsync(update, ct).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
-                written = [.. written.Concat(updated.Entry.Select(e => e.Response?.Location).Select(WriteBackService.LocalReference).OfType<string>()).Distinct(StringComparer.Ordinal)];
-                versionNote = await RememberOrNoteAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
+                if (versionNote is not null)
+                {
+                    versionNote += " The EHR already held this Claim from an earlier finalise and it was not updated: finalise again to update it.";
+                }
+                else
+                {
+                    // The conditional create matched a Claim an earlier finalise wrote (its response was lost): the server kept
+                    // that content, so update it now, version-aware, with the Claim as the coder finalised it.
+                    var update = ClaimTransaction.Build(claim, record, [], coder, now);
+                    var updated = await client.TransactionAsync(update, ct).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
+                    written = [.. written.Concat(WriteBackService.LocalReferences(updated)).Distinct(StringComparer.Ordinal)];
+                    versionNote = await RememberOrNoteAsync(client, record, updated.Entry.FirstOrDefault()?.Response, ct).ConfigureAwait(false);
+                }
             }
 
             record.WrittenResources = string.Join(' ', written);

@@ -122,10 +122,7 @@ internal sealed class WriteBackService(
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             var response = await client.TransactionAsync(bundle).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The EHR returned no transaction-response.");
-            var written = response.Entry
-                .Select(e => LocalReference(e.Response?.Location))
-                .OfType<string>()
-                .ToList();
+            var written = LocalReferences(response).ToList();
             outbox.LastHttpStatus = 200;
             return await FinishAsync(query, WriteStatus.Written, null, written, user, ct, outbox).ConfigureAwait(false);
         }
@@ -201,6 +198,10 @@ internal sealed class WriteBackService(
         WriteBackLog.WriteFinished(logger, query.Id, status);
         return WriteOutcome.Of(query);
     }
+
+    // The local references (Type/id) of the resources a transaction-response names.
+    internal static IEnumerable<string> LocalReferences(Bundle response) =>
+        response.Entry.Select(e => LocalReference(e.Response?.Location)).OfType<string>();
 
     // "Condition/123/_history/1" or an absolute URL → "Condition/123".
     internal static string? LocalReference(string? location)
