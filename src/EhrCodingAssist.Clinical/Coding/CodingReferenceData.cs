@@ -1,6 +1,5 @@
 using EhrCodingAssist.Clinical.Coding.Ncci;
 using EhrCodingAssist.Clinical.Coding.Reference;
-using EhrCodingAssist.Clinical.Findings;
 using EhrCodingAssist.Clinical.Terminology;
 
 namespace EhrCodingAssist.Clinical.Coding;
@@ -34,12 +33,4 @@ public sealed record CodingReferenceData
 
     /// <summary>CMS-HCC V28 hierarchies (apply to the encounter's categories together).</summary>
     public HccHierarchy? HccHierarchy { get; init; }
-
-    /// <summary>The CC/MCC and HCC weight of a diagnosis for the coder view (never for query text); null when neither applies.</summary>
-    public FinancialImpact? ImpactOf(string icdCode)
-    {
-        var severity = CcMcc?.Label(icdCode);
-        var hcc = Hcc?.Find(icdCode) is { Count: > 0 } list ? string.Join(", ", list.Select(h => h.Name)) : null;
-        return severity is null && hcc is null ? null : new FinancialImpact(severity, hcc);
-    }
 }

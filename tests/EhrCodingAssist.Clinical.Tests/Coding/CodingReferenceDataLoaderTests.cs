@@ -25,9 +25,12 @@ public sealed class CodingReferenceDataLoaderTests
         Assert.NotNull(data.Ptp);
         Assert.NotNull(data.Mue);
         Assert.Null(data.Hcpcs);
-        Assert.Equal(new Findings.FinancialImpact("CC", "HCC226"), data.ImpactOf("I50.22"));
-        Assert.Equal(new Findings.FinancialImpact(null, "HCC38"), data.ImpactOf("E11.9"));
-        Assert.Null(data.ImpactOf("I10"));
+        Assert.Equal("CC", data.CcMcc!.Label("I50.22"));
+        Assert.Equal(["HCC226"], data.Hcc!.Find("I50.22").Select(h => h.Name));
+        Assert.Null(data.CcMcc.Label("E11.9"));
+        Assert.Equal(["HCC38"], data.Hcc.Find("E11.9").Select(h => h.Name));
+        Assert.Null(data.CcMcc.Label("I10"));
+        Assert.Empty(data.Hcc.Find("I10"));
     }
 
     [Fact]
