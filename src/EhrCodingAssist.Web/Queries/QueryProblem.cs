@@ -1,3 +1,5 @@
+using EhrCodingAssist.Clinical.QueryCompliance;
+
 namespace EhrCodingAssist.Web.Queries;
 
 /// <summary>A request the query feature refuses, turned into an RFC 9457 problem by the endpoints.</summary>
@@ -11,4 +13,7 @@ public sealed class QueryProblemException(int status, string title, string detai
 
     /// <summary>Individual problems (lint findings), if any.</summary>
     public IReadOnlyList<string> Errors { get; } = errors ?? [];
+
+    /// <summary>The compliance lint's violations (rule, field, phrase, offsets, why) behind <see cref="Errors"/>, if any.</summary>
+    public IReadOnlyList<QueryLintViolation> Violations { get; init; } = [];
 }

@@ -19,8 +19,18 @@ internal sealed class QueryProblemFilter(ISmartSessionAccessor sessions) : IEndp
         }
         catch (QueryProblemException ex)
         {
-            var extensions = ex.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = ex.Errors } : null;
-            return TypedResults.Problem(statusCode: ex.Status, title: ex.Title, detail: ex.Message, extensions: extensions);
+            var extensions = new Dictionary<string, object?>();
+            if (ex.Errors.Count > 0)
+            {
+                extensions["errors"] = ex.Errors;
+            }
+
+            if (ex.Violations.Count > 0)
+            {
+                extensions["violations"] = ex.Violations;
+            }
+
+            return TypedResults.Problem(statusCode: ex.Status, title: ex.Title, detail: ex.Message, extensions: extensions.Count > 0 ? extensions : null);
         }
         catch (RelaunchRequiredException)
         {

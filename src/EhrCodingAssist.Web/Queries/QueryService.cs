@@ -1,4 +1,5 @@
 using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.QueryCompliance;
 using EhrCodingAssist.Web.Persistence;
 using EhrCodingAssist.Web.Session;
 using EhrCodingAssist.Web.WriteBack;
@@ -38,11 +39,19 @@ internal sealed class QueryService(
             : finding.Options.Where(o => request.Options.Contains(o.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         var unknown = request.Options?.Where(id => !finding.Options.Any(o => string.Equals(o.Id, id, StringComparison.OrdinalIgnoreCase))).ToList() ?? [];
         var text = request.Text ?? finding.Text;
-        var problems = QueryComplianceLint.Check(text, kept, finding.Evidence.Count).ToList();
+        // The one compliance lint (also run on the pack at load); the indicators' summaries are record quotes.
+        var lint = QueryLint.Check(new QueryLintInput
+        {
+            Text = text,
+            Options = kept,
+            IndicatorCount = finding.Evidence.Count,
+            Quoted = [.. finding.Evidence.Select(e => e.Summary)],
+        });
+        var problems = lint.Violations.Select(v => v.Message).ToList();
         problems.AddRange(unknown.Select(id => $"\"{id}\" is not an option of this query; options can be removed, not added."));
         if (problems.Count > 0)
         {
-            throw new QueryProblemException(422, "The query does not pass the compliance lint", string.Join(" ", problems), problems);
+            throw new QueryProblemException(422, "The query does not pass the compliance lint", string.Join(" ", problems), problems) { Violations = lint.Violations };
         }
 
         var now = time.GetUtcNow();

@@ -1,5 +1,5 @@
 using EhrCodingAssist.Clinical.Rules;
-using EhrCodingAssist.Clinical.Rules.Loading;
+using EhrCodingAssist.Clinical.QueryCompliance;
 using EhrCodingAssist.Clinical.Tests.Rules.Support;
 
 namespace EhrCodingAssist.Clinical.Tests.Rules;
@@ -11,14 +11,14 @@ public sealed class QueryLintTests
     [InlineData("would add an MCC", "MCC")]
     [InlineData("affects reimbursement", "reimbursement")]
     [InlineData("HCC capture", "HCC")]
-    [InlineData("improves the case mix index", "case mix")]
+    [InlineData("improves the case mix index", "case mix index")]
     public void Load_PaymentWordInQueryText_Rejected(string phrase, string word)
     {
         using var pack = TestPack.WithRule("aki", TestPack.AkiRule.Replace("if any.", "if any; " + phrase + ".", StringComparison.Ordinal));
 
         var e = Assert.Throws<RulePackLoadException>(pack.Load);
 
-        Assert.Contains($"payment or quality word '{word}'", e.Reason, StringComparison.Ordinal);
+        Assert.Contains($"'{word}': payment", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class QueryLintTests
 
         var e = Assert.Throws<RulePackLoadException>(pack.Load);
 
-        Assert.Contains("leading", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("lead", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,14 +89,14 @@ public sealed class QueryLintTests
 
         var e = Assert.Throws<RulePackLoadException>(pack.Load);
 
-        Assert.Contains("leading single-diagnosis question", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("yes/no question", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void CheckText_NeutralQuery_Accepted()
     {
-        Assert.Null(QueryLint.CheckText("Based on these indicators, please document, as clinically appropriate, the condition being treated.", 2));
-        Assert.Null(QueryLint.CheckText("Creatinine 1.4 mg/dL; please clarify the diagnosis, if any.", 1));
+        Assert.Empty(QueryLint.CheckText("Based on these indicators, please document, as clinically appropriate, the condition being treated.", "text"));
+        Assert.Empty(QueryLint.CheckText("Creatinine 1.4 mg/dL; please clarify the diagnosis, if any.", "text"));
     }
 
     [Fact]
@@ -110,6 +110,9 @@ public sealed class QueryLintTests
             new Findings.QueryOption(Findings.QueryOption.ClinicallyUndetermined, "Clinically undetermined", null),
         };
 
-        Assert.Equal("a query must not be a yes/no question", QueryLint.CheckOptions(options));
+        var violations = QueryLint.CheckOptions(options);
+
+        Assert.Equal([QueryLintRules.YesNoOptions, QueryLintRules.YesNoOptions], violations.Select(v => v.Rule));
+        Assert.Equal(["Yes", "No"], violations.Select(v => v.Phrase));
     }
 }

@@ -311,6 +311,34 @@ public sealed class QueryApiTests(QueryAppFactory app) : IClassFixture<QueryAppF
     }
 
     [Fact]
+    public async Task CreateQuery_SeveralViolations_ProblemListsEveryOneWithOffsets()
+    {
+        using var ehr = new FakeEhr();
+        using var cdi = app.ClientFor(ehr, "cdi", QueryScenario.Cdi);
+        const string text = "Creatinine 2.1. Does the patient have acute kidney injury? It is a CC and affects the DRG and reimbursment.";
+
+        var reply = await cdi.PostAsJsonAsync("/api/queries", new
+        {
+            finding = "aki-kdigo", encounter = "e1", text, options = new[] { "N17.9", "other" },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reply.StatusCode);
+        var problem = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!;
+        var violations = problem["violations"]!.AsArray();
+        Assert.Equal(
+            ["yes-no-question", "financial-word", "financial-word", "financial-word", "missing-clinically-undetermined"],
+            violations.Select(v => v!["rule"]!.GetValue<string>()));
+        foreach (var v in violations.Where(v => v!["field"]!.GetValue<string>() == "text"))
+        {
+            Assert.Equal(v!["phrase"]!.GetValue<string>(), text.Substring(v["start"]!.GetValue<int>(), v["length"]!.GetValue<int>()));
+        }
+
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.All(["Does the patient have acute kidney injury?", "'CC'", "'DRG'", "'reimbursment'"], phrase => Assert.Contains(phrase, detail, StringComparison.Ordinal));
+        Assert.Equal(violations.Count, problem["errors"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task CreateQuery_DroppedClinicallyUndetermined_Returns422Problem()
     {
         using var ehr = new FakeEhr();

@@ -1,4 +1,5 @@
 using EhrCodingAssist.Clinical.Findings;
+using EhrCodingAssist.Clinical.QueryCompliance;
 using EhrCodingAssist.Clinical.Rules.Templates;
 using EhrCodingAssist.Clinical.Rules.Yaml;
 using EhrCodingAssist.Clinical.Terminology;
@@ -101,11 +102,14 @@ internal sealed class RuleReader
         return rule;
     }
 
+    // The query compliance lint (QueryCompliance/QueryLint): every violation is named in the one load error, at the
+    // first offending node.
     private static void Lint(YamlDoc doc, YamlMappingNode map, Rule rule, YamlNode titleNode, YamlNode textNode)
     {
-        if (QueryLint.CheckOptions(rule.Options) is { } optionProblem)
+        var options = QueryLint.CheckOptions(rule.Options);
+        if (options.Count > 0)
         {
-            throw doc.Error(YamlDoc.KeyNode(map, "options"), optionProblem);
+            throw doc.Error(YamlDoc.KeyNode(map, "options"), string.Join("; ", options.Select(v => v.Why)));
         }
 
         if (!rule.TextTemplate!.Uses("indicators"))
@@ -113,13 +117,13 @@ internal sealed class RuleReader
             throw doc.Error(textNode, "the query text must cite the clinical indicators (use 'indicators' in query_template)");
         }
 
-        var coded = rule.Options.Count(o => o.Code is not null);
-        foreach (var (node, text) in new[] { (YamlDoc.Get(map, "title")!, rule.Title), (titleNode, rule.TitleTemplate.Source), (textNode, rule.TextTemplate.Source) })
+        (YamlNode Node, string Field, string Text)[] fields =
+            [(YamlDoc.Get(map, "title")!, "title", rule.Title), (titleNode, "title_template", rule.TitleTemplate.Source), (textNode, "query_template", rule.TextTemplate.Source)];
+        var found = fields.Select(f => (f.Node, Violations: QueryLint.CheckText(f.Text, f.Field))).Where(f => f.Violations.Count > 0).ToList();
+        if (found.Count > 0)
         {
-            if (QueryLint.CheckText(text, coded) is { } problem)
-            {
-                throw doc.Error(node, problem);
-            }
+            var result = new QueryLintResult([.. found.SelectMany(f => f.Violations)]);
+            throw doc.Error(found[0].Node, "query compliance lint: " + result.Message);
         }
     }
 
