@@ -15,6 +15,15 @@ public sealed record CodingDataPaths
     /// </summary>
     public IReadOnlyList<string> PoaExempt { get; init; } = [];
 
+    /// <summary>
+    /// Coding-edit code groups, one file per fiscal year (see CodingEditGroups). Defaults to none: the shipped authored
+    /// FY2025 file is used.
+    /// </summary>
+    public IReadOnlyList<string> EditGroups { get; init; } = [];
+
+    /// <summary>Payer rules JSON (see PayerRuleSet). Defaults to null: the shipped coding-data/payer-rules.json is used.</summary>
+    public string? PayerRules { get; init; }
+
     /// <summary>HCPCS Level II CSV (CMS record layout with header). Defaults to null.</summary>
     public string? Hcpcs { get; init; }
 

@@ -13,6 +13,15 @@ public sealed record CodingReferenceData
     /// <summary>POA exempt lists by fiscal year; defaults to the shipped starter transcription of Appendix I (FY2025).</summary>
     public PoaExemptRegistry PoaExempt { get; init; } = PoaExemptRegistry.Starter;
 
+    /// <summary>
+    /// The code groups of the guideline edits by fiscal year; defaults to the shipped authored FY2025 file
+    /// (coding-data/coding-edit-groups-fy2025.txt).
+    /// </summary>
+    public FiscalYearRegistry<CodingEditGroups> EditGroups { get; init; } = CodingEditGroups.Starter;
+
+    /// <summary>Payer-dependent rules (telehealth modifiers …); defaults to the shipped coding-data/payer-rules.json.</summary>
+    public PayerRuleSet PayerRules { get; init; } = PayerRuleSet.Starter;
+
     /// <summary>HCPCS Level II codes and modifiers.</summary>
     public HcpcsCodeSet? Hcpcs { get; init; }
 

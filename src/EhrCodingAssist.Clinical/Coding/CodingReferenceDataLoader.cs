@@ -16,6 +16,8 @@ public static class CodingReferenceDataLoader
         {
             IcdCodeSets = new CodeSetRegistry([.. icd]),
             PoaExempt = paths.PoaExempt.Count > 0 ? new PoaExemptRegistry([.. paths.PoaExempt.Select(PoaExemptList.Load)]) : PoaExemptRegistry.Starter,
+            EditGroups = paths.EditGroups.Count > 0 ? CodingEditGroups.Registry([.. paths.EditGroups.Select(CodingEditGroups.Load)]) : CodingEditGroups.Starter,
+            PayerRules = paths.PayerRules is { } payers ? PayerRuleSet.Load(payers) : PayerRuleSet.Starter,
             Hcpcs = paths.Hcpcs is { } hcpcs ? HcpcsCodeSet.Load(hcpcs) : null,
             Cpt = paths.CptDescriptors is { } cpt ? CptCodeSet.LoadDescriptors(cpt) : CptCodeSet.CodesOnly,
             CcMcc = paths.CcMcc is { } ccMcc ? CcMccTable.Load(ccMcc, paths.CcMccVersion) : null,

@@ -91,6 +91,9 @@ public sealed record CodingWorkingSet
     /// </summary>
     public int? ActiveCoverages { get; init; }
 
+    /// <summary>The encounter's payers in coverage order (the first is primary); selects the payer rules. Empty when not known.</summary>
+    public IReadOnlyList<Reference.PayerRef> Payers { get; init; } = [];
+
     /// <summary>ICD-10-CM codes documented in the record (encounter Conditions, answered queries), coded or not.</summary>
     public IReadOnlyList<string> DocumentedCodes { get; init; } = [];
 

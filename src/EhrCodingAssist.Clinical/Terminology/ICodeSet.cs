@@ -7,6 +7,12 @@ namespace EhrCodingAssist.Clinical.Terminology;
 /// <param name="LongTitle">Full description.</param>
 public sealed record IcdCode(string Code, bool Billable, string? ShortTitle, string LongTitle);
 
+/// <summary>A tabular "Use additional code" note: the code that carries it, its text, and the codes it references (dotless heads).</summary>
+/// <param name="Holder">The dotted code the note is written on (the code itself or an ancestor).</param>
+/// <param name="Text">The note's text as in the tabular, e.g. "- code to identify the stage of chronic kidney disease (N18.1-N18.4, N18.9)".</param>
+/// <param name="References">The referenced codes, dotless, each covering the codes below it (ranges expanded).</param>
+public sealed record UseAdditionalNote(string Holder, string Text, IReadOnlyList<string> References);
+
 /// <summary>A versioned ICD-10-CM code set (one fiscal year), loaded from official release files.</summary>
 public interface ICodeSet
 {
@@ -52,4 +58,10 @@ public interface ICodeSet
     /// tabular notes.
     /// </summary>
     bool IsManifestation(string code) => false;
+
+    /// <summary>
+    /// The "Use additional code" notes that apply to the code (its own and its ancestors'), nearest first. Defaults to
+    /// none for sources without tabular notes.
+    /// </summary>
+    IReadOnlyList<UseAdditionalNote> UseAdditionalNotes(string code) => [];
 }

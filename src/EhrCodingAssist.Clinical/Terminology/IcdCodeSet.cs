@@ -89,6 +89,24 @@ public sealed class IcdCodeSet : ICodeSet
         return a >= 0 && b >= 0 && (Covers(a, _dotless[b]) || Covers(b, _dotless[a]));
     }
 
+    /// <summary>"Use additional code" notes by code index (set by the importer).</summary>
+    internal IReadOnlyDictionary<int, UseAdditionalNote> UseAdditional { get; init; } = new Dictionary<int, UseAdditionalNote>();
+
+    /// <inheritdoc />
+    public IReadOnlyList<UseAdditionalNote> UseAdditionalNotes(string code)
+    {
+        var notes = new List<UseAdditionalNote>();
+        for (var i = IndexOf(code); i >= 0; i = _parent[i])
+        {
+            if (UseAdditional.TryGetValue(i, out var note))
+            {
+                notes.Add(note);
+            }
+        }
+
+        return notes;
+    }
+
     /// <summary>True when the code or an ancestor carries a "Code first" tabular note.</summary>
     public bool HasCodeFirstNote(string code) => NoteHolder(code) >= 0;
 

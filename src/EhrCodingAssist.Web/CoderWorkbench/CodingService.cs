@@ -67,7 +67,11 @@ internal sealed class CodingService(
 
     public IReadOnlyList<Finding> Edits(CodingContext context, WorkbenchState state) =>
         edits.Run(EncounterCoding.ToEngineInput(context.Analysis.Snapshot, state, context.Documented.Select(d => d.Code))
-            with { ActiveCoverages = CoverageSelection.ActiveOn(context.Analysis.Snapshot).Count });
+            with
+            {
+                ActiveCoverages = CoverageSelection.ActiveOn(context.Analysis.Snapshot).Count,
+                Payers = CoverageSelection.PayersOn(context.Analysis.Snapshot),
+            });
 
     /// <summary>The ICD-10-CM release for the encounter's date of service (the registry decides; nothing else falls back).</summary>
     public CodeSetResolution CodeSet(CodingContext context) => data.IcdCodeSets.Resolve(EncounterCoding.DateOfService(context.Analysis.Snapshot));

@@ -1,3 +1,4 @@
+using EhrCodingAssist.Clinical.Coding.Reference;
 using EhrCodingAssist.Clinical.Snapshot;
 using Hl7.Fhir.Model;
 
@@ -18,6 +19,19 @@ internal static class CoverageSelection
             .Where(c => Contains(c.Period, date))
             .OrderBy(c => c.Order ?? int.MaxValue)];
     }
+
+    /// <summary>
+    /// The payers of <see cref="ActiveOn"/> in order, as the payer rules recognise them: the payor's name (the
+    /// Organization in the snapshot, else the reference's display) and identifier.
+    /// </summary>
+    public static IReadOnlyList<PayerRef> PayersOn(EncounterSnapshot snapshot) =>
+        [.. ActiveOn(snapshot).Select(c => c.Payor.FirstOrDefault()).OfType<ResourceReference>().Select(payor =>
+        {
+            var organization = payor.Reference is { } r
+                ? snapshot.Resources.OfType<Organization>().FirstOrDefault(o => r == "Organization/" + o.Id || r.EndsWith("/Organization/" + o.Id, StringComparison.Ordinal))
+                : null;
+            return new PayerRef(organization?.Name ?? payor.Display, payor.Identifier?.Value ?? organization?.Identifier.FirstOrDefault()?.Value);
+        })];
 
     private static bool Contains(Period? period, DateOnly date)
     {

@@ -9,7 +9,7 @@ public sealed class DiagnosisEditTests
     [Fact]
     public void Run_ValidBillableCodes_RaisesNoEdits()
     {
-        var findings = Engine.Run(WorkingSet("E11.9", "I10", "N18.4"));
+        var findings = Engine.Run(WorkingSet("E11.9", "I12.9", "N18.4"));
 
         Assert.Empty(findings);
     }

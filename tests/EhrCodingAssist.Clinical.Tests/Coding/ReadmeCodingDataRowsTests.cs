@@ -27,6 +27,8 @@ public sealed partial class ReadmeCodingDataRowsTests
     [Theory]
     [InlineData(nameof(CodingDataPaths.CptDescriptors), "LONGULT.txt")]
     [InlineData(nameof(CodingDataPaths.PoaExempt), "edit.poa-exempt-year")]
+    [InlineData(nameof(CodingDataPaths.EditGroups), "sepsis sequencing")]
+    [InlineData(nameof(CodingDataPaths.PayerRules), "Medicare")]
     public void ConfigurationTable_HasTheKeysRow_LinkingToItsDocSection(string key, string mention)
     {
         var readme = RepoFile("README.md");

@@ -1,39 +1,42 @@
+using EhrCodingAssist.Clinical.Coding.Reference;
 using EhrCodingAssist.Clinical.Findings;
-using EhrCodingAssist.Clinical.Terminology;
 
 namespace EhrCodingAssist.Clinical.Coding.Edits;
 
-/// <summary>A diagnosis that conflicts with the patient's sex or age (data in <see cref="AgeSexConflicts"/>).</summary>
+/// <summary>
+/// A diagnosis that conflicts with the patient's sex or age: the groups with a sex or age condition in the coding-edit
+/// code groups of the date of service (<see cref="CodingEditGroups"/>; each names its source).
+/// </summary>
 internal sealed class AgeSexEdit : ICodingEdit
 {
     public string RuleId => "edit.age-sex";
 
     public IEnumerable<Finding> Evaluate(CodingEditContext context)
     {
+        if (context.Groups is not { } groups)
+        {
+            yield break;
+        }
+
         var ws = context.WorkingSet;
         foreach (var dx in context.Diagnoses)
         {
-            if (IcdCodes.ToDotless(dx.Code) is not { } code)
-            {
-                continue;
-            }
-
-            foreach (var condition in AgeSexConflicts.All.Where(c => c.Codes.Contains(code)))
+            foreach (var condition in groups.AgeSexConditions.Where(c => c.Contains(dx.Code)))
             {
                 if (Reason(condition, ws) is { } reason)
                 {
                     yield return CodingEditContext.Edit(
                         RuleId,
                         $"{dx.Code} conflicts with the patient's {(condition.Sex is null ? "age" : "sex")}",
-                        $"{dx.Code} is one of the {condition.Group}; {reason}. Check the code and the patient's demographics. [{condition.Id}]",
+                        $"{dx.Code} is one of the {condition.Description}; {reason}. Check the code and the patient's demographics. [{condition.Id}]",
                         [context.Icd(dx.Code)],
-                        "ICD-10-CM Tabular List; CMS Medicare Code Editor age and sex edits");
+                        condition.Source);
                 }
             }
         }
     }
 
-    private static string? Reason(AgeSexCondition condition, CodingWorkingSet ws)
+    private static string? Reason(CodingEditGroup condition, CodingWorkingSet ws)
     {
         if (condition.Sex is { } sex && ws.PatientSex is AdministrativeSex.Female or AdministrativeSex.Male && ws.PatientSex != sex)
         {

@@ -26,6 +26,12 @@ internal sealed class CodingEditContext(CodingWorkingSet workingSet, CodingRefer
     /// </summary>
     public FiscalYearResolution<PoaExemptList> PoaResolution { get; } = data.PoaExempt.Resolution(workingSet.DateOfService);
 
+    /// <summary>The coding-edit code groups for the date of service (its fiscal year's, else the latest earlier one); null when none applies.</summary>
+    public CodingEditGroups? Groups { get; } = data.EditGroups.Resolve(workingSet.DateOfService).Value;
+
+    /// <summary>The payer rules of the working set's primary payer (the default profile when no configured payer matches).</summary>
+    public PayerProfile Payer { get; } = data.PayerRules.For(workingSet.Payers);
+
     /// <summary>Diagnoses in sequence order.</summary>
     public IReadOnlyList<CodedDiagnosis> Diagnoses { get; } = [.. workingSet.Diagnoses.OrderBy(d => d.Sequence)];
 

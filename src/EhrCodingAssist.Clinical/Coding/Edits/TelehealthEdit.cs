@@ -4,7 +4,8 @@ namespace EhrCodingAssist.Clinical.Coding.Edits;
 
 /// <summary>
 /// On a virtual encounter (class VR or a virtual service type), the lines for telehealth services need place of service
-/// 02 or 10 and modifier 95 or 93.
+/// 02 or 10, and modifier 95 or 93 where the primary payer's rules ask for it on that place of service and date
+/// (<see cref="Reference.PayerRuleSet"/>: configuration data; Medicare has not required it with POS 02/10 since 2024).
 /// </summary>
 internal sealed class TelehealthEdit : ICodingEdit
 {
@@ -33,14 +34,18 @@ internal sealed class TelehealthEdit : ICodingEdit
                     Source);
             }
 
-            if (!line.Modifiers.Any(m => TelehealthServices.Modifiers.Contains(m.Trim(), StringComparer.Ordinal)))
+            var rule = context.Payer.TelehealthModifierOn(context.DateOf(line));
+            var needed = pos is not null && TelehealthServices.PlacesOfService.Contains(pos, StringComparer.Ordinal)
+                ? rule.RequiredWithPlacesOfService.Contains(pos, StringComparer.Ordinal)
+                : rule.RequiredWithPlacesOfService.Count > 0;
+            if (needed && !line.Modifiers.Any(m => TelehealthServices.Modifiers.Contains(m.Trim(), StringComparer.Ordinal)))
             {
                 yield return CodingEditContext.Edit(
                     RuleId,
                     $"Telehealth modifier missing on {line.Code}",
-                    $"The encounter was virtual, and line {line.Code} has no modifier 95 (synchronous audio-video) or 93 (audio only).",
+                    $"The encounter was virtual, and line {line.Code} has no modifier 95 (synchronous audio-video) or 93 (audio only), which {context.Payer.Name} asks for with place of service {string.Join(" or ", rule.RequiredWithPlacesOfService)}.",
                     [context.Service(line)],
-                    Source);
+                    $"{Source}; payer rules '{context.Payer.Id}': {rule.Source ?? "configured"}");
             }
         }
     }

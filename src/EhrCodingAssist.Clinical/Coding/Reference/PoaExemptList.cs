@@ -130,7 +130,7 @@ public sealed partial class PoaExemptList
     }
 
     /// <summary>"Z68", "Z77.110-Z77.128" or "V00.81-" (a trailing dash only repeats that codes below are included).</summary>
-    private static CodeRange Range(string path, int line, string entry)
+    internal static CodeRange Range(string path, int line, string entry)
     {
         var text = entry.Replace('\u2013', '-').TrimEnd('-');
         var parts = text.Split('-');

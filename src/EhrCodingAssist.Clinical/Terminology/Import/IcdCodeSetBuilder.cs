@@ -8,6 +8,7 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
     private readonly Dictionary<string, List<CodeReference>> _excludes1 = new(StringComparer.Ordinal);
     private readonly HashSet<string> _codeFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _inclusionTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Text, IReadOnlyList<CodeReference> References)> _useAdditional = new(StringComparer.Ordinal);
 
     public int Count => _codes.Count;
 
@@ -38,6 +39,9 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
 
     public void MarkCodeFirst(string dotless) => _codeFirst.Add(dotless);
 
+    /// <summary>The code's "Use additional code" note and the code references in it.</summary>
+    public void AddUseAdditional(string dotless, string text, IReadOnlyList<CodeReference> references) => _useAdditional[dotless] = (text, references);
+
     /// <summary>Inclusion terms of the code, searchable as words (not part of the title).</summary>
     public void AddInclusionTerms(string dotless, string text) => _inclusionTerms[dotless] = text;
 
@@ -55,7 +59,13 @@ internal sealed class IcdCodeSetBuilder(int fiscalYear, string source)
 
         var codeFirst = _codeFirst.Where(_index.ContainsKey).Select(c => _index[c]).ToHashSet();
         var terms = _inclusionTerms.Where(kv => _index.ContainsKey(kv.Key)).ToDictionary(kv => _index[kv.Key], kv => kv.Value);
-        return new IcdCodeSet(fiscalYear, source, [.. _codes], dotless, new Dictionary<string, int>(_index, StringComparer.Ordinal), excludes, codeFirst, terms);
+        var useAdditional = _useAdditional.Where(kv => _index.ContainsKey(kv.Key)).ToDictionary(
+            kv => _index[kv.Key],
+            kv => new UseAdditionalNote(IcdCodes.ToDotted(kv.Key), kv.Value.Text, [.. kv.Value.References.SelectMany(r => Expand(r, dotless)).Distinct(StringComparer.Ordinal)]));
+        return new IcdCodeSet(fiscalYear, source, [.. _codes], dotless, new Dictionary<string, int>(_index, StringComparer.Ordinal), excludes, codeFirst, terms)
+        {
+            UseAdditional = useAdditional,
+        };
     }
 
     /// <summary>

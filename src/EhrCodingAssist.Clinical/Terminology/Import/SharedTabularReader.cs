@@ -118,6 +118,11 @@ internal static class SharedTabularReader
         {
             builder.MarkCodeFirst(code);
         }
+
+        if (sections.TryGetValue("Use additional code", out var useAdditional))
+        {
+            builder.AddUseAdditional(code, useAdditional, TabularNoteParser.CodeReferences(useAdditional));
+        }
     }
 
     private static void AddAsLeaves(List<(string Code, string Title)> codes, IcdCodeSetBuilder builder)
