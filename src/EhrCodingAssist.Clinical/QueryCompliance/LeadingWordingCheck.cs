@@ -62,39 +62,39 @@ internal static partial class LeadingWordingCheck
         return m.Success ? m.Index : named.TrimEnd().Length;
     }
 
-    [GeneratedRegex(@"\bmeet(?:s|ing)?\s+(?:the\s+|all\s+|[\w-]+\s+){0,3}criteria\b|\bmet\s+(?:the\s+)?criteria\s+(?:for|of)\b|\bcriteria\s+(?:for\s+[\w\s-]{1,40}?\s+)?(?:are|is|were|was|has\s+been|have\s+been)\s+met\b|\b(?:fulfil+s?|fulfil+(?:ed|ing)|satisf(?:y|ies|ied|ying))\s+(?:the\s+|all\s+|[\w-]+\s+){0,3}criteria\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bmeet(?:s|ing)?\s+(?:the\s+|all\s+|[\w-]+\s+){0,3}criteria\b|\bmet\s+(?:the\s+)?criteria\s+(?:for|of)\b|\bcriteria\s+(?:for\s+[\w\s-]{1,40}?\s+)?(?:are|is|were|was|has\s+been|have\s+been)\s+met\b|\b(?:fulfil+s?|fulfil+(?:ed|ing)|satisf(?:y|ies|ied|ying))\s+(?:the\s+|all\s+|[\w-]+\s+){0,3}criteria\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex MeetsCriteria();
 
-    [GeneratedRegex(@"\bsupport(?:s|ed|ing)?\s+(?:by\b|(?:the|a|this|your)\s+(?:diagnos\w*|dx)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bsupport(?:s|ed|ing)?\s+(?:by\b|(?:the|a|this|your)\s+(?:diagnos\w*|dx)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex SupportedBy();
 
-    [GeneratedRegex(@"\b(?:consistent|compatible)\s+with\b|\b(?:suggestive|indicative|diagnostic|characteristic|representative)\s+of\b|\bclinical\s+picture\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:consistent|compatible)\s+with\b|\b(?:suggestive|indicative|diagnostic|characteristic|representative)\s+of\b|\bclinical\s+picture\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex ConsistentWith();
 
-    [GeneratedRegex(@"\b(?:consider|recommend|suggest|advise)(?:s|ed|ing)?\s+(?:documenting|adding|charting|coding|the\s+diagnosis|a\s+diagnosis)\b|\bwould\s+you\s+consider\b|\b(?:should|needs?\s+to|must|has\s+to|ought\s+to)\s+be\s+(?:documented|added|coded|charted|diagnosed)\b|\bbe\s+sure\s+to\s+document\b|\bdon'?t\s+forget\s+to\s+(?:document|add)\b|\bwe\s+(?:recommend|suggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:consider|recommend|suggest|advise)(?:s|ed|ing)?\s+(?:documenting|adding|charting|coding|the\s+diagnosis|a\s+diagnosis)\b|\bwould\s+you\s+consider\b|\b(?:should|needs?\s+to|must|has\s+to|ought\s+to)\s+be\s+(?:documented|added|coded|charted|diagnosed)\b|\bbe\s+sure\s+to\s+document\b|\bdon'?t\s+forget\s+to\s+(?:document|add)\b|\bwe\s+(?:recommend|suggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Recommends();
 
-    [GeneratedRegex(@"\b(?:to|for|help)\s+captur(?:e|ing)\b|\bcaptur(?:e|es|ed|ing)\s+(?:the\s+|this\s+|a\s+)?(?:diagnos\w*|severity|acuity|complexity|condition|comorbidit\w*)\b|\breflect\s+(?:the\s+)?(?:true\s+|accurate\s+|full\s+)?(?:severity|complexity|acuity|risk)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:to|for|help)\s+captur(?:e|ing)\b|\bcaptur(?:e|es|ed|ing)\s+(?:the\s+|this\s+|a\s+)?(?:diagnos\w*|severity|acuity|complexity|condition|comorbidit\w*)\b|\breflect\s+(?:the\s+)?(?:true\s+|accurate\s+|full\s+)?(?:severity|complexity|acuity|risk)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Capture();
 
-    [GeneratedRegex(@"\b(?:appears|seems)\s+to\s+(?:have|be\s+in|be\s+suffering)\b|\b(?:likely|probably|clearly|obviously)\s+(?:has|had|is\s+in|was\s+in|is\s+suffering)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:appears|seems)\s+to\s+(?:have|be\s+in|be\s+suffering)\b|\b(?:likely|probably|clearly|obviously)\s+(?:has|had|is\s+in|was\s+in|is\s+suffering)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Presumes();
 
-    [GeneratedRegex(@"\bdocument(?:ing|ation\s+of)\s+[^.?!\n]{1,60}?\s+(?:will|would|could|may)\s+(?:help|improve|increase|raise|support|reflect|allow|ensure|justify)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bdocument(?:ing|ation\s+of)\s+[^.?!\n]{1,60}?\s+(?:will|would|could|may)\s+(?:help|improve|increase|raise|support|reflect|allow|ensure|justify)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Impact();
 
     // "please document …", "could you add …", "kindly chart …": what follows must not name a diagnosis.
-    [GeneratedRegex(@"\b(?:please|kindly|(?:can|could|would|will)\s+you)\s+(?:please\s+)?(?:document|add|chart|record|include|write\s+down|note)\b(?<rest>[^.?!\n;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:please|kindly|(?:can|could|would|will)\s+you)\s+(?:please\s+)?(?:document|add|chart|record|include|write\s+down|note)\b(?<rest>[^.?!\n;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex DocumentRequest();
 
     // ", as clinically appropriate,", " in the medical record", ", if any," … before the object of the request.
-    [GeneratedRegex(@"^(?:\s*,?\s*(?:as\s+(?:clinically\s+)?(?:appropriate|indicated|applicable|supported)|if\s+(?:any|applicable|appropriate|present|clinically\s+(?:appropriate|indicated|supported|valid))|in\s+(?:the|your)\s+(?:medical\s+|health\s+|progress\s+)?(?:record|note|notes|documentation|discharge\s+summary|chart)|based\s+on\s+[^,]{1,80}|clearly|further|also|accordingly)\s*,?)*\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^(?:\s*,?\s*(?:as\s+(?:clinically\s+)?(?:appropriate|indicated|applicable|supported)|if\s+(?:any|applicable|appropriate|present|clinically\s+(?:appropriate|indicated|supported|valid))|in\s+(?:the|your)\s+(?:medical\s+|health\s+|progress\s+)?(?:record|note|notes|documentation|discharge\s+summary|chart)|based\s+on\s+[^,]{1,80}|clearly|further|also|accordingly)\s*,?)*\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Qualifiers();
 
     // The object of a compliant request: the condition, the diagnosis (not "the diagnosis of X"), its type or acuity …
-    [GeneratedRegex(@"^(?:(?:the|a|an|any|your|this|these|all|each|its|their)\s+)?(?:(?:clinical|underlying|associated|relevant|corresponding|appropriate|specific|additional|final|working|clinically\s+\w+)\s+)*(?:diagnos\w*(?!\s+of\b)|conditions?|clinical\s+(?:significance|opinion|judg(?:e)?ment|assessment|findings?|picture)|significance|type|acuity|stage|severity|specificity|etiology|cause|findings?|status|response|answer|assessment|impression|plan|reason|whether|if|what|which|how|any|your|clinical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^(?:(?:the|a|an|any|your|this|these|all|each|its|their)\s+)?(?:(?:clinical|underlying|associated|relevant|corresponding|appropriate|specific|additional|final|working|clinically\s+\w+)\s+)*(?:diagnos\w*(?!\s+of\b)|conditions?|clinical\s+(?:significance|opinion|judg(?:e)?ment|assessment|findings?|picture)|significance|type|acuity|stage|severity|specificity|etiology|cause|findings?|status|response|answer|assessment|impression|plan|reason|whether|if|what|which|how|any|your|clinical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex NeutralObject();
 
-    [GeneratedRegex(@"\s*,|(?<!\bdue)\s+(?:to|in|on|for|if|as|so|because|when|since)\s|(?<=^\s*(?:\S+\s+){6})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\s*,|(?<!\bdue)\s+(?:to|in|on|for|if|as|so|because|when|since)\s|(?<=^\s*(?:\S+\s+){6})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex NamedEnd();
 }

@@ -15,6 +15,12 @@ internal readonly record struct TextSpan(int Start, int Length)
 internal static partial class LintText
 {
     /// <summary>
+    /// The lint's regex timeout. The patterns are fixed and linear on texts of a few kilobytes; the timeout only guards
+    /// against a hang, so it is generous: a busy machine (parallel pack load, CI) must not fail a sound pack.
+    /// </summary>
+    public const int RegexTimeoutMs = 5000;
+
+    /// <summary>
     /// The text with Scriban code (<c>{{ … }}</c>), double-quoted passages and the given record quotes blanked out;
     /// same length as <paramref name="text"/>.
     /// </summary>
@@ -95,9 +101,9 @@ internal static partial class LintText
         }
     }
 
-    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex TemplateCode();
 
-    [GeneratedRegex("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D", RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex QuotedPassage();
 }

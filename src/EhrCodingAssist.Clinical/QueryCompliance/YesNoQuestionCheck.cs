@@ -70,40 +70,40 @@ internal static partial class YesNoQuestionCheck
     private static bool IsCompliantKind(string sentence) =>
         PresentOnAdmission().IsMatch(sentence) || DocumentedElsewhere().IsMatch(sentence) || Conflict().IsMatch(sentence);
 
-    [GeneratedRegex(@"\b(?:this|that|it|these|those|the\s+same|such)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:this|that|it|these|those|the\s+same|such)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex RefersBack();
 
     // "Does the patient have …?", "Based on these indicators, is there …?", "And would …?"
-    [GeneratedRegex(@"^(?:[^,?]{0,160},\s*)?(?:(?:and|so|then|also|please|kindly)\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|may|might|shall)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, 500)]
+    [GeneratedRegex(@"^(?:[^,?]{0,160},\s*)?(?:(?:and|so|then|also|please|kindly)\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|may|might|shall)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, LintText.RegexTimeoutMs)]
     private static partial Regex AuxiliaryQuestion();
 
     // "Can you clarify …?", "Could you please specify the type …?", "Is it possible to describe …?": open requests.
-    [GeneratedRegex(@"^(?:you|we|it\s+be\s+possible\s+(?:for\s+you\s+)?to|it\s+possible\s+(?:for\s+you\s+)?to)\s+(?:please\s+)?(?:clarify|specify|describe|document|provide|identify|list|explain|state|address|update|review|add|comment|indicate\s+(?:the|which|what|any|your)|tell\s+(?:me|us)\s+(?:the|which|what)|further\s+\w+)\b(?!\s+(?:whether|if)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^(?:you|we|it\s+be\s+possible\s+(?:for\s+you\s+)?to|it\s+possible\s+(?:for\s+you\s+)?to)\s+(?:please\s+)?(?:clarify|specify|describe|document|provide|identify|list|explain|state|address|update|review|add|comment|indicate\s+(?:the|which|what|any|your)|tell\s+(?:me|us)\s+(?:the|which|what)|further\s+\w+)\b(?!\s+(?:whether|if)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex OpenRequest();
 
     // "acute, chronic, or acute on chronic", "due to A or B"
-    [GeneratedRegex(@"\bor\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bor\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Alternatives();
 
-    [GeneratedRegex(@"\bor\s+(?:not|no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bor\s+(?:not|no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex OrNot();
 
-    [GeneratedRegex(@"\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:confirm|verify|agree|concur)|(?:do|would|will)\s+you\s+(?:agree|concur)|please\s+(?:confirm|verify)|kindly\s+(?:confirm|verify)|(?:confirm|verify)\s+(?:that|the\s+presence|the\s+diagnosis)|are\s+you\s+in\s+agreement|agree\s+or\s+disagree|is\s+it\s+(?:your\s+)?(?:clinical\s+)?(?:opinion|judg(?:e)?ment|impression)\s+that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:confirm|verify|agree|concur)|(?:do|would|will)\s+you\s+(?:agree|concur)|please\s+(?:confirm|verify)|kindly\s+(?:confirm|verify)|(?:confirm|verify)\s+(?:that|the\s+presence|the\s+diagnosis)|are\s+you\s+in\s+agreement|agree\s+or\s+disagree|is\s+it\s+(?:your\s+)?(?:clinical\s+)?(?:opinion|judg(?:e)?ment|impression)\s+that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex ConfirmOrAgree();
 
-    [GeneratedRegex(@"\byes\s*(?:or|/)\s*no\b|\(\s*y\s*/\s*n\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\byes\s*(?:or|/)\s*no\b|\(\s*y\s*/\s*n\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex YesOrNo();
 
     // "Please clarify whether the patient has sepsis", "indicate if there is …" (a yes/no question in statement form).
-    [GeneratedRegex(@"\b(?:clarify|indicate|state|document|specify|tell\s+(?:me|us)|let\s+(?:me|us)\s+know|advise|determine)\s+(?:whether|if)\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, 500)]
+    [GeneratedRegex(@"\b(?:clarify|indicate|state|document|specify|tell\s+(?:me|us)|let\s+(?:me|us)\s+know|advise|determine)\s+(?:whether|if)\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, LintText.RegexTimeoutMs)]
     private static partial Regex WhetherRequest();
 
-    [GeneratedRegex(@"\b(?:present\s+on\s+admission|POA|present\s+(?:at|upon)\s+(?:the\s+time\s+of\s+)?admission|at\s+the\s+time\s+of\s+admission|(?:prior\s+to|before|after)\s+(?:the\s+)?admission|on\s+arrival|(?:develop|arise|occur)\w*\s+(?:during|after)\s+(?:the\s+)?(?:admission|stay|hospitali[sz]ation))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:present\s+on\s+admission|POA|present\s+(?:at|upon)\s+(?:the\s+time\s+of\s+)?admission|at\s+the\s+time\s+of\s+admission|(?:prior\s+to|before|after)\s+(?:the\s+)?admission|on\s+arrival|(?:develop|arise|occur)\w*\s+(?:during|after)\s+(?:the\s+)?(?:admission|stay|hospitali[sz]ation))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex PresentOnAdmission();
 
-    [GeneratedRegex(@"\b(?:(?:previously|already|also)\s+documented|documented\s+(?:in|on|elsewhere|previously|earlier|by\s+(?:dr\b|the\s+(?:attending|consult\w*|surgeon|hospitalist|specialist|resident|physician|provider|\w+ologist|wound))|as\s+\w+)|(?:noted|recorded|reported|described|charted|stated|listed|diagnosed)\s+(?:in|on|by)\s+(?:the\s+|dr\b)|per\s+the\s+\w+|(?:report|note|consult\w*|summary|h&p|list|record)\s+(?:documents|describes|notes|states|lists|shows)|(?:in|on)\s+the\s+(?:\w+\s+){0,2}(?:note|report|summary|h&p|history\s+and\s+physical|problem\s+list|consult(?:ation)?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:previously|already|also)\s+documented|documented\s+(?:in|on|elsewhere|previously|earlier|by\s+(?:dr\b|the\s+(?:attending|consult\w*|surgeon|hospitalist|specialist|resident|physician|provider|\w+ologist|wound))|as\s+\w+)|(?:noted|recorded|reported|described|charted|stated|listed|diagnosed)\s+(?:in|on|by)\s+(?:the\s+|dr\b)|per\s+the\s+\w+|(?:report|note|consult\w*|summary|h&p|list|record)\s+(?:documents|describes|notes|states|lists|shows)|(?:in|on)\s+the\s+(?:\w+\s+){0,2}(?:note|report|summary|h&p|history\s+and\s+physical|problem\s+list|consult(?:ation)?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex DocumentedElsewhere();
 
-    [GeneratedRegex(@"\b(?:conflict\w*|discrepan\w*|contradict\w*|inconsisten\w*\s+(?:documentation|with\s+the\s+\w+\s+(?:note|report))|differ\w*\s+(?:from|between))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:conflict\w*|discrepan\w*|contradict\w*|inconsisten\w*\s+(?:documentation|with\s+the\s+\w+\s+(?:note|report))|differ\w*\s+(?:from|between))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
     private static partial Regex Conflict();
 }

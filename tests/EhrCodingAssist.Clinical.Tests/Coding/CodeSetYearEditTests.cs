@@ -37,7 +37,7 @@ public sealed class CodeSetYearEditTests
     [Fact]
     public void Fallback_ValidCodes_RaiseNoOtherEdit()
     {
-        var findings = RunFallback(WorkingSet("E11.9", "I10", "N18.4") with { DateOfService = Fy2027Date });
+        var findings = RunFallback(WorkingSet("E11.9", "I12.9", "N18.4") with { DateOfService = Fy2027Date });
 
         Assert.Equal([CodeSetYear.RuleId], findings.Select(f => f.Rule));
     }

@@ -28,7 +28,7 @@ public sealed class PoaExemptDataTests
         Assert.Equal(2025, list.FiscalYear);
         Assert.Equal(PoaExemptListFormat.Categories, list.Format);
         Assert.Equal(PoaExemptRegistry.StarterPath, list.Source);
-        Assert.Equal(66, list.Ranges.Count);
+        Assert.Equal(67, list.Ranges.Count);
         Assert.Equal(["V0081", "V0083", "X710"], list.Exceptions.Select(e => e.From));
         var unknown = list.Ranges.Concat(list.Exceptions).SelectMany(r => new[] { r.From, r.To }).Where(c => TerminologyTestData.Full.Find(c) is null);
         Assert.Empty(unknown);

@@ -68,6 +68,20 @@ public sealed class QueryLintCheckTests
         Assert.Equal(string.Empty, result.Message);
     }
 
+    [Theory]
+    [InlineData("Please document", ", as appropriate", " sepsis.")]
+    [InlineData("Is", " a,", " b?")]
+    [InlineData("Meets", " the the", " criteria")]
+    [InlineData("x", "   ", "?")]
+    public void CheckText_LongRepetitiveText_CompletesWithinTheRegexTimeout(string head, string repeated, string tail)
+    {
+        var text = head + string.Concat(Enumerable.Repeat(repeated, 400)) + tail;
+
+        var exception = Record.Exception(() => QueryLint.CheckText(text, "text"));
+
+        Assert.Null(exception);
+    }
+
     [Fact]
     public void CheckText_TemplateCode_IsNotReadAsWording()
     {
