@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace EhrCodingAssist.Clinical.QueryCompliance;
 
 /// <summary>A span of a checked text: where a phrase starts and how long it is.</summary>
@@ -12,7 +10,7 @@ internal readonly record struct TextSpan(int Start, int Length)
 /// The text helpers the checks share: masking what is not the writer's own wording (template code, quotations of the
 /// record) with spaces so offsets stay those of the original, and splitting into sentences.
 /// </summary>
-internal static partial class LintText
+internal static class LintText
 {
     /// <summary>
     /// The lint's regex timeout. The patterns are fixed and linear on texts of a few kilobytes; the timeout only guards
@@ -27,15 +25,9 @@ internal static partial class LintText
     public static string MaskQuotes(string text, IReadOnlyList<string> quoted)
     {
         var chars = text.ToCharArray();
-        foreach (Match m in TemplateCode().Matches(text))
-        {
-            Blank(chars, m.Index, m.Length);
-        }
-
-        foreach (Match m in QuotedPassage().Matches(text))
-        {
-            Blank(chars, m.Index, m.Length);
-        }
+        BlankBetween(text, chars, "{{", "}}", int.MaxValue);
+        BlankBetween(text, chars, "\"", "\"", 400);
+        BlankBetween(text, chars, "\u201C", "\u201D", 400);
 
         foreach (var quote in quoted.Where(q => q.Trim().Length >= 3))
         {
@@ -90,6 +82,28 @@ internal static partial class LintText
         return end > start ? new TextSpan(start, end - start) : null;
     }
 
+    // Blanks each open…close passage (both marks included); a quote may not span lines or exceed maxLength.
+    private static void BlankBetween(string text, char[] chars, string open, string close, int maxLength)
+    {
+        for (var start = text.IndexOf(open, StringComparison.Ordinal); start >= 0; start = text.IndexOf(open, start + 1, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf(close, start + open.Length, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                return;
+            }
+
+            var length = end + close.Length - start;
+            if (maxLength != int.MaxValue && (length - 2 > maxLength || text.AsSpan(start, length).Contains('\n')))
+            {
+                continue;
+            }
+
+            Blank(chars, start, length);
+            start = end + close.Length - 1;
+        }
+    }
+
     private static void Blank(char[] chars, int start, int length)
     {
         for (var i = start; i < start + length; i++)
@@ -100,10 +114,4 @@ internal static partial class LintText
             }
         }
     }
-
-    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline | RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
-    private static partial Regex TemplateCode();
-
-    [GeneratedRegex("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D", RegexOptions.CultureInvariant, LintText.RegexTimeoutMs)]
-    private static partial Regex QuotedPassage();
 }

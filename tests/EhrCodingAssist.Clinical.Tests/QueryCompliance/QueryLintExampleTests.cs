@@ -1,4 +1,5 @@
 using EhrCodingAssist.Clinical.QueryCompliance;
+using EhrCodingAssist.Clinical.Tests.RulePacks;
 
 namespace EhrCodingAssist.Clinical.Tests.QueryCompliance;
 
@@ -43,21 +44,10 @@ public sealed class QueryLintExampleTests
     [Fact]
     public void Docs_ListEveryExampleWithTheLintsResult()
     {
-        var doc = RepoFile("docs", "query-compliance.md");
+        var doc = File.ReadAllText(Path.Combine(CorePackTestData.RepoRoot, "docs", "query-compliance.md"));
 
         var missing = QueryLintExample.All.Select(e => e.DocRow()).Where(row => !doc.Contains(row, StringComparison.Ordinal)).ToList();
 
         Assert.True(missing.Count == 0, "docs/query-compliance.md is out of date; expected rows:\n" + string.Join("\n", missing));
-    }
-
-    internal static string RepoFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "EhrCodingAssist.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return File.ReadAllText(Path.Combine([dir.FullName, .. parts]));
     }
 }
