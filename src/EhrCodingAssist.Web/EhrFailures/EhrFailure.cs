@@ -69,7 +69,7 @@ public sealed record EhrFailure(string Kind, int Status, string Title, string De
         {
             >= 200 and < 300 => Malformed(what, "it is not FHIR the app can read"),
             404 or 410 => new EhrFailure("not-found", StatusCodes.Status404NotFound, "Not found on the EHR",
-                $"The EHR has no {(what == "a request" ? "such resource" : what)} (HTTP {status})."),
+                $"The EHR found nothing for {what} (HTTP {status})."),
             429 => Busy(status),
             >= 500 => new EhrFailure("ehr-error", StatusCodes.Status502BadGateway, "The EHR failed",
                 $"The EHR failed while answering {what} (HTTP {status}); try again in a moment."),
