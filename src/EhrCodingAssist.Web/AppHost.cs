@@ -5,6 +5,8 @@ using EhrCodingAssist.Web.Encounters;
 using EhrCodingAssist.Web.Findings;
 using EhrCodingAssist.Web.Pages;
 using EhrCodingAssist.Web.Queries;
+using EhrCodingAssist.Web.Session;
+using EhrCodingAssist.Web.EhrFailures;
 
 namespace EhrCodingAssist.Web;
 
@@ -31,6 +33,8 @@ public static class AppHost
         builder.Logging.AddPhiSafeLogging();
         builder.Services.AddProblemDetails();
         builder.AddSmartLaunch();
+        builder.AddEhrHttpPipeline();
+        builder.AddEhrFailureHandling();
         builder.AddDocumentationQueries();
         builder.AddEncounterSnapshots();
         builder.AddEncounterPages();

@@ -14,8 +14,9 @@ public sealed record TokenResponse
     [JsonPropertyName("token_type")]
     public string? TokenType { get; init; }
 
-    /// <summary>Lifetime in seconds.</summary>
+    /// <summary>Lifetime in seconds; a number sent as a JSON string ("3600") is read too.</summary>
     [JsonPropertyName("expires_in")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
     public int? ExpiresIn { get; init; }
 
     /// <summary>Granted scopes (when absent, the requested ones were granted).</summary>

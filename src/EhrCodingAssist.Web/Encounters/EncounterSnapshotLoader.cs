@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using EhrCodingAssist.Clinical.Ingest;
 using EhrCodingAssist.Clinical.Snapshot;
+using EhrCodingAssist.Web.EhrFailures;
+using EhrCodingAssist.Web.Encounters.Reading;
 using EhrCodingAssist.Web.Session;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Rest;
 using Microsoft.Extensions.Options;
 
 namespace EhrCodingAssist.Web.Encounters;
@@ -17,45 +18,71 @@ public interface IEncounterSnapshotLoader
 
 /// <summary>
 /// Reads the Encounter and Patient and runs every search in parallel (Observations start as soon as the
-/// encounter period is known), follows paging within <see cref="SnapshotOptions"/>, inlines url-only note
-/// attachments, then assembles the snapshot with <see cref="SnapshotAssembler"/>.
+/// encounter period is known), streaming each page within <see cref="SnapshotOptions"/> and the whole load within
+/// <see cref="SnapshotOptions.LoadBudget"/>, inlines url-only note attachments, then assembles the snapshot with
+/// <see cref="SnapshotAssembler"/>. Only an Encounter that cannot be read fails the load: a failed search, an
+/// unreadable Patient or resource, a bound reached are warnings on the page.
 /// </summary>
 internal sealed partial class EncounterSnapshotLoader(
     IEhrFhirClientFactory clients,
     IOptions<SnapshotOptions> options,
+    IOptions<EhrHttpOptions> http,
     TimeProvider time,
     ILogger<EncounterSnapshotLoader> logger) : IEncounterSnapshotLoader
 {
     public async Task<EncounterSnapshot> LoadAsync(SmartSession session, string encounterId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var started = Stopwatch.GetTimestamp();
         var settings = options.Value;
-        var client = clients.Create(session);
-        var encounterTask = ReadAsync<Encounter>(client, "Encounter/" + encounterId, ct);
+        using var timer = new CancellationTokenSource(settings.LoadBudget, time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+        var httpClient = clients.CreateHttpClient(session);
+        var reader = new EhrReader(httpClient, session.FhirBase, http.Value.MaxResponseBytes);
+        var encounterTask = reader.ReadAsync<Encounter>("Encounter/" + encounterId, budget.Token);
 
-        var patientId = session.PatientId ?? PatientIdOf(await encounterTask);
-        var patientTask = ReadAsync<Patient>(client, "Patient/" + patientId, ct);
+        var patientId = session.PatientId ?? PatientIdOf((await encounterTask.ConfigureAwait(false)).Resource);
+        var patientTask = ReadPatientAsync(reader, patientId, budget.Token);
         var searches = SnapshotSearches.ByIds(patientId, encounterId)
-            .Select(s => RunAsync(client, session.FhirBase, s, settings, ct))
+            .Select(s => PagedSearch.RunAsync(reader, s, settings, budget.Token))
             .ToList();
-        var observations = ObservationsAfterAsync(encounterTask, client, session.FhirBase, patientId, encounterId, settings, ct);
-        searches.Add(observations);
+        searches.Add(ObservationsAfterAsync(encounterTask, reader, patientId, encounterId, settings, budget.Token));
 
-        var encounter = await encounterTask;
+        ReadResult<Encounter> read;
+        try
+        {
+            read = await encounterTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Without the Encounter nothing is shown: stop the searches already running before failing.
+            await budget.CancelAsync().ConfigureAwait(false);
+            await DrainAsync([.. searches, patientTask]).ConfigureAwait(false);
+            throw;
+        }
+
+        var (encounter, blanked) = read;
         if (PatientIdOf(encounter) != patientId)
         {
             throw new EncounterNotInContextException("The encounter does not belong to the patient in context.");
         }
 
-        var patient = await patientTask;
-        var results = await System.Threading.Tasks.Task.WhenAll(searches);
+        var (patient, patientWarnings) = await patientTask.ConfigureAwait(false);
+        var results = await System.Threading.Tasks.Task.WhenAll(searches).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
 
-        var warnings = results.Select(r => r.Warning).OfType<string>().ToList();
+        var warnings = new List<string>(patientWarnings);
+        if (blanked.Count > 0)
+        {
+            warnings.Insert(0, $"Encounter/{encounter.Id}: values that are not valid FHIR were ignored ({string.Join(", ", blanked)}).");
+        }
+
+        warnings.AddRange(results.SelectMany(r => r.Warnings));
         var resources = Deduplicate(results.SelectMany(r => r.Resources));
-        var fetcher = new NoteAttachmentFetcher(clients.CreateHttpClient(session), session.FhirBase, settings);
-        warnings.AddRange(await fetcher.InlineAsync(resources.OfType<DocumentReference>(), ct));
+        var fetcher = new NoteAttachmentFetcher(httpClient, session.FhirBase, settings);
+        warnings.AddRange(await fetcher.InlineAsync(resources.OfType<DocumentReference>(), budget.Token).ConfigureAwait(false));
 
-        var assembled = SnapshotAssembler.FromResources([encounter, patient, .. resources], time.GetUtcNow())
+        var assembled = SnapshotAssembler.FromResources(patient is null ? [encounter, .. resources] : [encounter, patient, .. resources], time.GetUtcNow())
             .First(s => s.Encounter.Id == encounter.Id);
         var snapshot = new EncounterSnapshot
         {
@@ -71,36 +98,41 @@ internal sealed partial class EncounterSnapshotLoader(
         return snapshot;
     }
 
-    private static async Task<PagedSearchResult> ObservationsAfterAsync(
-        Task<Encounter> encounterTask, FhirClient client, Uri fhirBase, string patientId, string encounterId, SnapshotOptions settings, CancellationToken ct)
-    {
-        var encounter = await encounterTask;
-        var search = SnapshotSearches.Observations(patientId, encounterId, encounter.Period, settings.ObservationLookbackDays);
-        return await RunAsync(client, fhirBase, search, settings, ct);
-    }
-
-    private static async Task<PagedSearchResult> RunAsync(
-        FhirClient client, Uri fhirBase, SnapshotSearch search, SnapshotOptions settings, CancellationToken ct)
+    // The Patient is shown in the banner and read by age/sex edits, but the chart can be evaluated without it.
+    private async Task<(Patient? Patient, IReadOnlyList<string> Warnings)> ReadPatientAsync(EhrReader reader, string patientId, CancellationToken ct)
     {
         try
         {
-            return await PagedSearch.RunAsync(client, fhirBase, search.Label, search.ResourceType, search.Query, settings, search.IncludedTypes, ct);
+            var (patient, blanked) = await reader.ReadAsync<Patient>("Patient/" + patientId, ct).ConfigureAwait(false);
+            return (patient, blanked.Count == 0 ? [] : [$"Patient/{patient.Id}: values that are not valid FHIR were ignored ({string.Join(", ", blanked)})."]);
         }
-        catch (MissingScopeException e)
+        catch (Exception e) when (e is not (RelaunchRequiredException or MissingScopeException) && EhrFailure.From(e) is { } failure)
         {
-            var scope = e.Scope is null ? "a scope" : "the scope " + e.Scope;
-            return new([], $"{search.Label}: not loaded, the EHR did not grant {scope}; findings may be incomplete.");
-        }
-        catch (FhirOperationException e)
-        {
-            return new([], $"{search.Label}: the EHR refused the search (HTTP {(int)e.Status}); findings may be incomplete.");
+            EhrFailureLog.Skipped(logger, "Patient", failure.Kind);
+            return (null, [$"Patient: not loaded, {char.ToLowerInvariant(failure.Detail[0])}{failure.Detail[1..]} The banner and age/sex edits lack it."]);
         }
     }
 
-    private static async Task<T> ReadAsync<T>(FhirClient client, string location, CancellationToken ct)
-        where T : Resource =>
-        await client.ReadAsync<T>(location, ct: ct)
-            ?? throw new FhirOperationException($"The EHR returned no {typeof(T).Name}.", System.Net.HttpStatusCode.NotFound);
+    private static async Task<PagedSearchResult> ObservationsAfterAsync(
+        Task<ReadResult<Encounter>> encounterTask, EhrReader reader, string patientId, string encounterId, SnapshotOptions settings, CancellationToken ct)
+    {
+        var encounter = (await encounterTask.ConfigureAwait(false)).Resource;
+        var search = SnapshotSearches.Observations(patientId, encounterId, encounter.Period, settings.ObservationLookbackDays);
+        return await PagedSearch.RunAsync(reader, search, settings, ct).ConfigureAwait(false);
+    }
+
+    private static async System.Threading.Tasks.Task DrainAsync(IReadOnlyList<System.Threading.Tasks.Task> tasks)
+    {
+        try
+        {
+            await System.Threading.Tasks.Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Their outcome no longer matters: the load fails with the Encounter's own failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     private static string PatientIdOf(Encounter encounter)
     {

@@ -19,7 +19,8 @@ public interface IInProgressEncounters
 public sealed record PickerResult(IReadOnlyList<EncounterChoice> Encounters, string? Warning);
 
 /// <summary>Searches <c>Encounter?patient=…&amp;status=in-progress</c> with the snapshot's paging bounds.</summary>
-internal sealed class InProgressEncounters(IEhrFhirClientFactory clients, IOptions<SnapshotOptions> options) : IInProgressEncounters
+internal sealed class InProgressEncounters(IEhrFhirClientFactory clients, IOptions<SnapshotOptions> options, IOptions<EhrHttpOptions> http)
+    : IInProgressEncounters
 {
     public async Task<PickerResult> ListAsync(SmartSession session, CancellationToken ct)
     {
@@ -29,8 +30,8 @@ internal sealed class InProgressEncounters(IEhrFhirClientFactory clients, IOptio
         }
 
         var query = new SearchParams().Add("patient", session.PatientId).Add("status", "in-progress");
-        var result = await PagedSearch.RunAsync(
-            clients.Create(session), session.FhirBase, "Encounters", "Encounter", query, options.Value, null, ct);
+        var reader = new Reading.EhrReader(clients.CreateHttpClient(session), session.FhirBase, http.Value.MaxResponseBytes);
+        var result = await PagedSearch.RunAsync(reader, new SnapshotSearch("Encounters", "Encounter", query), options.Value, ct);
         var rows = result.Resources.OfType<Encounter>()
             .Where(e => !string.IsNullOrEmpty(e.Id))
             .Select(ToChoice)

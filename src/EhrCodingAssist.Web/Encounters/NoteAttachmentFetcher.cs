@@ -74,7 +74,8 @@ internal sealed class NoteAttachmentFetcher(HttpClient http, Uri fhirBase, Snaps
                 return $"{label}: the note's attachment is larger than Snapshot:MaxAttachmentBytes and was not read.";
             }
 
-            var bytes = await ReadBoundedAsync(response.Content, ct);
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            var bytes = await Reading.EhrReader.ReadUpToAsync(stream, options.MaxAttachmentBytes, ct);
             if (bytes is null)
             {
                 return $"{label}: the note's attachment is larger than Snapshot:MaxAttachmentBytes and was not read.";
@@ -96,33 +97,15 @@ internal sealed class NoteAttachmentFetcher(HttpClient http, Uri fhirBase, Snaps
             attachment.Data = bytes;
             return null;
         }
-        catch (HttpRequestException)
-        {
-            return $"{label}: the note's attachment could not be read (network error).";
-        }
         catch (DeserializationFailedException)
         {
             return $"{label}: the note's attachment was not a readable FHIR Binary.";
         }
-    }
-
-    private async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        catch (Exception e) when (e is not (Session.RelaunchRequiredException or Session.MissingScopeException)
+            && EhrFailures.EhrFailure.From(e) is { } failure)
         {
-            if (buffer.Length + read > options.MaxAttachmentBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            return $"{label}: the note's attachment could not be read ({failure.Kind}).";
         }
-
-        return buffer.ToArray();
     }
 
     private static string MediaTypeOf(string? contentType)

@@ -27,6 +27,14 @@ public sealed class SnapshotOptions
     [Range(0, 365)]
     public int ObservationLookbackDays { get; set; } = 7;
 
+    /// <summary>
+    /// Longest time loading one encounter's chart may take, every read, search page and attachment included. When it
+    /// runs out, unfinished searches keep what they read and the page says so; an unread Encounter is an error.
+    /// Defaults to 60 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan LoadBudget { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Most note attachments fetched by URL per encounter. Defaults to 50.</summary>
     [Range(0, 1000)]
     public int MaxAttachmentFetches { get; set; } = 50;

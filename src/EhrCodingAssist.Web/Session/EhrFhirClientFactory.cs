@@ -1,9 +1,15 @@
 using Hl7.Fhir.Rest;
+using Microsoft.Extensions.Options;
 
 namespace EhrCodingAssist.Web.Session;
 
-/// <summary>Makes FHIR clients whose handler carries the session's token (see <see cref="BearerTokenHandler"/>).</summary>
-internal sealed class EhrFhirClientFactory(IHttpMessageHandlerFactory handlers, SessionTokenService tokens) : IEhrFhirClientFactory
+/// <summary>
+/// Makes FHIR clients whose handler carries the session's token (see <see cref="BearerTokenHandler"/>) over the pooled
+/// EHR handler with its timeouts and retries (<see cref="EhrHttpPipeline"/>); a buffered response is cut at
+/// <see cref="EhrHttpOptions.MaxResponseBytes"/>.
+/// </summary>
+internal sealed class EhrFhirClientFactory(IHttpMessageHandlerFactory handlers, SessionTokenService tokens, IOptions<EhrHttpOptions> options)
+    : IEhrFhirClientFactory
 {
     /// <summary>Name of the pooled HTTP handler used for EHR calls.</summary>
     public const string HandlerName = "ehr";
@@ -23,6 +29,11 @@ internal sealed class EhrFhirClientFactory(IHttpMessageHandlerFactory handlers, 
     {
         ArgumentNullException.ThrowIfNull(session);
         var handler = new BearerTokenHandler(tokens, session) { InnerHandler = handlers.CreateHandler(HandlerName) };
-        return new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+        // The resilience handler bounds each attempt and the whole call; the client itself never times out first.
+        return new HttpClient(handler, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = options.Value.MaxResponseBytes,
+        };
     }
 }

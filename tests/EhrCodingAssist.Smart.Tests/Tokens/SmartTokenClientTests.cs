@@ -73,6 +73,24 @@ public sealed class SmartTokenClientTests : IDisposable
         Assert.False(_server.LogEntries.Single().RequestMessage.Headers!.ContainsKey("Authorization"));
     }
 
+    [Theory]
+    [InlineData("\"3600\"", 3600)]
+    [InlineData("3600", 3600)]
+    public async Task RefreshAsync_ExpiresInAsNumberOrString_ReadAsSeconds(string expiresIn, int seconds)
+    {
+        Token(200, $$"""{"access_token":"AT2","token_type":"Bearer","expires_in":{{expiresIn}}}""");
+        var context = new TokenClientContext
+        {
+            Registration = Registration(new ClientAuthConfig { Method = "client_secret_basic", ClientSecretEnv = "X" }),
+            TokenEndpoint = TokenUrl,
+            ClientSecret = "s",
+        };
+
+        var token = await Client.RefreshAsync(context, "RT");
+
+        Assert.Equal(seconds, token.ExpiresIn);
+    }
+
     [Fact]
     public async Task RefreshAsync_ClientSecretBasic_SendsBasicHeaderWithEncodedParts()
     {

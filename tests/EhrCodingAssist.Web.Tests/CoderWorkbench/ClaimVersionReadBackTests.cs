@@ -81,7 +81,8 @@ public sealed class ClaimVersionReadBackTests(CodingAppFactory app) : IClassFixt
         }
 
         Assert.Single(Transactions());
-        Assert.Equal(readsBefore + 1, ClaimReads());
+        // A read is retried on 503 (Ehr:Http:MaxRetries, default 2): one read, three attempts.
+        Assert.Equal(readsBefore + 3, ClaimReads());
 
         // Readable again: the re-finalise reads version 4 and updates the one Claim with If-Match.
         app.Ehr.Server.DeleteMapping(ReadFails);

@@ -1,4 +1,5 @@
 using EhrCodingAssist.Web.Encounters;
+using EhrCodingAssist.Web.Session;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace EhrCodingAssist.Web.Tests.Encounters;
 public sealed class EncounterSnapshotLoaderTests
 {
     private static EncounterSnapshotLoader Loader(SnapshotOptions? options = null) =>
-        new(new PlainClientFactory(), Options.Create(options ?? new SnapshotOptions()), TimeProvider.System,
+        new(new PlainClientFactory(), Options.Create(options ?? new SnapshotOptions()), Options.Create(new EhrHttpOptions()), TimeProvider.System,
             NullLogger<EncounterSnapshotLoader>.Instance);
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class EncounterSnapshotLoaderTests
     {
         using var ehr = Ehr(delayMs: 300);
         var clients = new PlainClientFactory();
-        var loader = new EncounterSnapshotLoader(clients, Options.Create(new SnapshotOptions()), TimeProvider.System,
+        var loader = new EncounterSnapshotLoader(clients, Options.Create(new SnapshotOptions()), Options.Create(new EhrHttpOptions()), TimeProvider.System,
             NullLogger<EncounterSnapshotLoader>.Instance);
 
         await loader.LoadAsync(SessionFor(ehr.Base), EncounterId, CancellationToken.None);

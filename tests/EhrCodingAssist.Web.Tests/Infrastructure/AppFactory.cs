@@ -71,6 +71,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // Tests re-stub the EHR's smart-configuration between launches on one app: no caching unless a test asks for it
         // (the EHR's stubs send no caching headers). See Launch/MetadataCacheTests.
         builder.UseSetting("Smart:MetadataCache:DefaultTtl", "00:00:00");
+        // Retried EHR reads wait a few milliseconds, not the production back-off.
+        builder.UseSetting("Ehr:Http:RetryDelay", "00:00:00.010");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

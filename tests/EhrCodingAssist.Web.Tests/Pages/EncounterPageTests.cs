@@ -49,10 +49,10 @@ public sealed class EncounterPageTests(PageAppFactory app) : IClassFixture<PageA
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Get_PageBoundHit_ShowsWarning()
+    public async System.Threading.Tasks.Task Get_PagingLoop_ShowsWarning()
     {
         using var ehr = Ehr();
-        // An EHR whose paging never ends: the default bound (Snapshot:MaxPagesPerSearch) stops it.
+        // An EHR whose page 2 links to itself: paging stops at the repeated link.
         ehr.Search("Observation", "category", "laboratory,vital-signs",
             FhirStub.Page([Creatinine("cr1", 1.0m, "2026-11-20T09:00:00Z")], ehr.Base + "/Observation?page=2"));
         ehr.Search("Observation", "page", "2",
@@ -62,7 +62,8 @@ public sealed class EncounterPageTests(PageAppFactory app) : IClassFixture<PageA
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.Contains("The chart was not read completely", html, StringComparison.Ordinal);
-        Assert.Contains("Snapshot:MaxPagesPerSearch", html, StringComparison.Ordinal);
+        Assert.Contains("a paging loop", html, StringComparison.Ordinal);
+        Assert.Equal(2, ehr.RequestedUrls().Count(u => u.Contains("/fhir/Observation", StringComparison.Ordinal)));
     }
 
     [Fact]

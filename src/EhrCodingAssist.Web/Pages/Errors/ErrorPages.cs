@@ -28,6 +28,10 @@ public static class ErrorPages
         return NoStore(new RazorComponentResult<MissingScopePage>(new { Scope = safe }) { StatusCode = StatusCodes.Status403Forbidden });
     }
 
+    /// <summary>An EHR failure (<see cref="EhrFailures.EhrFailure"/>) with its status: title and readable detail.</summary>
+    public static IResult Ehr(int status, string title, string detail) =>
+        NoStore(new RazorComponentResult<EhrErrorPage>(new { Title = title, Detail = detail }) { StatusCode = status });
+
     private static NoStoreResult NoStore(IResult inner) => new(inner);
 
     private sealed class NoStoreResult(IResult inner) : IResult

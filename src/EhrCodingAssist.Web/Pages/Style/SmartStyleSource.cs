@@ -5,12 +5,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EhrCodingAssist.Web.Pages.Style;
 
 /// <summary>
-/// Fetches the session's smart_style_url server-side and turns it into CSS variables, cached per URL.
-/// A URL on the EHR's own origin is fetched through the session's client (the EHR may protect it); any
-/// other origin only over HTTPS and without credentials. Failures leave the app's own style.
+/// Fetches the session's smart_style_url server-side and turns it into CSS variables, cached per URL. The style is
+/// public (SMART App Launch): it is fetched without the bearer token or any credential, from the EHR's own origin
+/// (which may lie outside the FHIR base, and may be plain HTTP like the sandbox) or over HTTPS from any other, within
+/// 64 KiB and 3 seconds. Failures leave the app's own style.
 /// </summary>
 internal sealed partial class SmartStyleSource(
-    IEhrFhirClientFactory clients,
     IHttpClientFactory httpClients,
     IMemoryCache cache,
     ILogger<SmartStyleSource> logger)
@@ -51,7 +51,7 @@ internal sealed partial class SmartStyleSource(
 
         try
         {
-            var http = sameOrigin ? clients.CreateHttpClient(session) : httpClients.CreateClient(AnonymousClient);
+            var http = httpClients.CreateClient(AnonymousClient);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -61,9 +61,10 @@ internal sealed partial class SmartStyleSource(
                 return string.Empty;
             }
 
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            if (body.Length > MaxBytes)
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            if (await Encounters.Reading.EhrReader.ReadUpToAsync(stream, MaxBytes, timeout.Token) is not { } body)
             {
+                LogFailed(logger, (int)response.StatusCode);
                 return string.Empty;
             }
 
