@@ -65,12 +65,8 @@ public sealed class CoderResequenceFlowTests(SandboxBrowserFixture fixture) : IC
 
     private static ILocator Row(IPage page, string code) => page.Locator($"[data-testid=diagnosis][data-code='{code}']");
 
-    // Every form posts and ends on a freshly rendered page (after a redirect): wait for it.
-    private static async Task Submit(IPage page, ILocator button)
-    {
-        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.ResourceType == "document" && r.Status == 200);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    // Every form posts and ends on a freshly rendered page (after a redirect): wait for that page, not a load state.
+    private static Task Submit(IPage page, ILocator button) => FormPost.SubmitAsync(page, button);
 
     private HttpClient FhirClient()
     {
